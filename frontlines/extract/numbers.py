@@ -1,0 +1,11 @@
+"""Placeholder: filled by the numbers work."""
+
+from frontlines.extract.mentions import Analysis
+
+
+def load_resources() -> None:
+    """Load lexicons and indexes once per process."""
+
+
+def find_casualties(analysis: Analysis) -> None:
+    """Fill the analysis with what this step finds."""

@@ -1,0 +1,1 @@
+"""Reading reports: files, HTML, feeds, URLs, batches; datelines and language."""
