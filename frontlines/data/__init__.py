@@ -1,0 +1,1 @@
+"""Lexicons, dictionaries and registers shipped with the package, and their validating loader."""
