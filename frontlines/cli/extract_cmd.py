@@ -132,10 +132,10 @@ def _run_single(file: str, date: dt.date | None, source: str | None, report_id: 
     except FrontlinesError as exc:
         fail(str(exc))
     # Loaded only now: bad input and usage errors answer at once, without loading the models.
-    from frontlines.extract.extractor import Extractor
+    from frontlines.extract.extractor import default_extractor
 
     try:
-        result = Extractor().extract(
+        result = default_extractor().extract(
             raw.text,
             published=date or raw.published,
             source=source or raw.source,
@@ -185,8 +185,13 @@ def _run_batch(
             counts["read"] += 1
             yield item
 
+    extractor = None
+    if workers == 1:  # the process-wide extractor: built once however many commands run in-process
+        from frontlines.extract.extractor import default_extractor
+
+        extractor = default_extractor()
     try:
-        for row in run_local(counted(), workers=workers, batch_size=batch_size):
+        for row in run_local(counted(), workers=workers, batch_size=batch_size, extractor=extractor):
             counts["failed" if "error" in row else "ok"] += 1
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
             if out is sys.stdout:  # a reader on a pipe sees each result as it is made
