@@ -22,10 +22,24 @@ from frontlines.extract.numbers import find_in_sentence
 from frontlines.ingest.dateline import body_start, find_dateline
 
 
+# A full stop after these does not end a sentence ("Dec. 11", "U.S. forces", "Lt. Col.").
+_ABBREV = re.compile(
+    r"(?:\b[A-Z]|\b(?:[A-Z]\.)+|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Gen|Lt|Col|Sgt|Capt|Maj|Dr|Mr|Mrs|St|No)\.$"
+)
+
+
 def sentences(text: str) -> list[str]:
-    """A cheap sentence split: at . ! ? followed by space, and at line ends."""
+    """A cheap sentence split: at . ! ? followed by space (not after an abbreviation), and at line ends."""
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
-    return [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
+    out: list[str] = []
+    for line in text.split("\n"):
+        for piece in re.split(r"(?<=[.!?])\s+", line):
+            if out and out[-1] is not None and _ABBREV.search(out[-1]):
+                out[-1] += " " + piece
+            else:
+                out.append(piece)
+        out.append("")  # a line end always ends a sentence
+    return [s.strip() for s in out if s.strip()]
 
 
 def event_date(text: str) -> dt.date | None:

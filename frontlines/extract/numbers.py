@@ -106,6 +106,8 @@ class _Patterns:
     passive: re.Pattern[str]
     active: re.Pattern[str]
     chain: re.Pattern[str]  # ", and three civilians" after an active count
+    definite: re.Pattern[str]  # an active verb with an uncounted object: "detained the leader", "killed him"
+    arrest_of: re.Pattern[str]  # "confirmed the capture of a Taliban leader"
     toll: re.Pattern[str]
     bodies: re.Pattern[str]
     death_of: re.Pattern[str]
@@ -132,7 +134,9 @@ def _patterns() -> _Patterns:
     qual = rf"(?:(?:{_alt(lex.qualifiers)})\s+)?"
     count = rf"(?:\b{qual}{number}{end}|\b(?:a|an)\b)"
     noun = rf"(?:{_alt(lex.nouns)})\b"
-    of_phrase = rf"(?P<of>of\s+(?:them|those|whom|the|his|her|their|its|our)\s+(?:{_MOD}{{0,3}}{noun})?)"
+    of_phrase = (
+        rf"(?P<of>of\s+(?:(?:them|those|whom|us)\b|(?:the|his|her|their|its|our)\s+{_MOD}{{0,3}}{noun}))"
+    )
     np = rf"(?P<count>{count})(?:\s+{of_phrase}|\s+(?P<mods>{_MOD}{{0,4}})(?P<noun>{noun}))?"
     verb_kind: dict[str, dict[str, str]] = {"active": {}, "passive": {}}
     for kind, forms in lex.verbs.items():
@@ -155,7 +159,19 @@ def _patterns() -> _Patterns:
             flags,
         ),
         active=re.compile(rf"\b(?P<verb>{averb})\s+(?:\w+ly\s+)?{np}", flags),
-        chain=re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?!(?:{averb})\b){np}", flags),
+        chain=re.compile(
+            rf"\s*(?:,\s*(?:and\s+)?|\s+(?:and|along\s+with|as\s+well\s+as|together\s+with)\s+)"
+            rf"(?!(?:{averb})\b){np}",
+            flags,
+        ),
+        definite=re.compile(
+            rf"\b(?P<verb>{averb})\s+(?:him|her|the\s+(?:{_MOD}{{0,3}})(?:{noun})|(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}}))",
+            flags,
+        ),
+        arrest_of=re.compile(
+            rf"\b(?:arrest|capture|detention)\s+of\s+(?:{np}|(?P<name>(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}})))",
+            flags,
+        ),
         toll=re.compile(
             rf"\b(?:death\s+)?toll\s+(?:\w+\s+){{0,3}}?(?:to|at|of|is|was|reached|hit)\s+(?P<count>{count})",
             flags,
@@ -164,7 +180,8 @@ def _patterns() -> _Patterns:
             rf"\bbod(?:y|ies)\s+of\s+{np}|(?P<count2>{count})\s+(?:{_MOD}{{0,2}})?bodies\b", flags
         ),
         death_of=re.compile(
-            rf"\bdeaths?\s+of\s+(?:{np}|(?P<name>(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}})))", flags
+            rf"\b(?:deaths?|killings?)\s+of\s+(?:{np}|(?P<name>(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}})))",
+            flags,
         ),
         zero_verb=re.compile(
             rf"\bno(?:\s+one|body|\s+(?P<mods>{_MOD}{{0,3}})(?P<noun>{noun}))\s+(?:was|were|has\s+been|have\s+been|had\s+been)"
@@ -341,6 +358,11 @@ def find_in_sentence(text: str) -> list[_Found]:
             add(_Found("killed", 1, 1, m.start(), m.end(), m.start("name"), None, True))
         else:
             add(_make("killed", m))
+    for m in pats.arrest_of.finditer(text):
+        if m.group("name"):
+            add(_Found("arrested", 1, 1, m.start(), m.end(), m.start("name"), None, True))
+        else:
+            add(_make("arrested", m))
     for m in pats.passive.finditer(text):
         kind = pats.verb_kind["passive"][re.sub(r"\s+", " ", m.group("verb").lower())]
         f = _make(kind, m)
@@ -353,17 +375,27 @@ def find_in_sentence(text: str) -> list[_Found]:
         if f is not None and not f.has_noun and not re.match(_NOUNLESS_END, text[m.end() :]):
             continue  # "captured 500 pounds of hashish"
         add(f)
-        pos = m.end()
-        while f is not None:  # "killed two soldiers and three civilians"
-            c = pats.chain.match(text, pos)
-            if not c or not (c.group("noun") or c.group("of")):
-                break
-            f = _make(kind, c, span=(c.start("count"), c.end()))
-            add(f)
-            pos = c.end()
+        if f is not None:
+            _chain(text, m.end(), kind, add)
+    for m in pats.definite.finditer(text):  # "detained the leader and two of his associates"
+        _chain(text, m.end(), pats.verb_kind["active"][re.sub(r"\s+", " ", m.group("verb").lower())], add)
     found.sort(key=lambda f: f.start)
     _inherit_civilians(found)
     return found
+
+
+def _chain(text: str, pos: int, kind: str, add: Any) -> None:
+    """ "killed two soldiers and three civilians": the counts coordinated after an active verb's object."""
+    pats = _patterns()
+    while True:
+        c = pats.chain.match(text, pos)
+        if not c or not (c.group("noun") or c.group("of")):
+            return
+        f = _make(kind, c, span=(c.start("count"), c.end()))
+        if f is None:
+            return
+        add(f)
+        pos = c.end()
 
 
 def _coordinated_subjects(text: str, verb_np_start: int, kind: str, add: Any) -> None:
@@ -384,7 +416,7 @@ def _coordinated_subjects(text: str, verb_np_start: int, kind: str, add: Any) ->
 
 def _inherit_civilians(found: list[_Found]) -> None:
     """ "killing two civilians and wounding five": a noun-less count takes the flag of the count before it."""
-    for prev, cur in zip(found, found[1:]):
+    for prev, cur in zip(found, found[1:], strict=False):
         if not cur.has_noun and cur.civilians is None:
             cur.civilians = prev.civilians
 
