@@ -181,9 +181,14 @@ def _looks_like_text(text: str) -> bool:
 
 # -- format ------------------------------------------------------------------------------------------
 
-_HTML_SNIFF = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.I | re.S)
+_HTML_SNIFF = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])",
+    re.I | re.S,
+)
 _HTML_TAGS = re.compile(r"<(?:p|div|article|section|span|a|h[1-6]|br|script|meta|title)\b[^>]*>", re.I)
-_MD_SNIFF = re.compile(r"^(?:#{1,6}\s+\S|\s*[-*+]\s+\S.*\n\s*[-*+]\s+\S)|\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*", re.M)
+_MD_SNIFF = re.compile(
+    r"^(?:#{1,6}\s+\S|\s*[-*+]\s+\S.*\n\s*[-*+]\s+\S)|\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*", re.M
+)
 
 
 def guess_format(name: str, text: str, content_type: str | None = None) -> str:
@@ -329,7 +334,22 @@ def _meta_date(value: object) -> dt.date | None:
         return None
 
 
-_BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article", "section", "blockquote")
+_BLOCK_TAGS = (
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "article",
+    "section",
+    "blockquote",
+)
 
 
 def _lxml_text(html: str) -> tuple[str, str | None]:
@@ -338,7 +358,9 @@ def _lxml_text(html: str) -> tuple[str, str | None]:
     from lxml import etree
 
     try:
-        root = lxml.html.document_fromstring(html.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+        root = lxml.html.document_fromstring(
+            html.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8")
+        )
     except (etree.ParserError, ValueError):
         return "", None
     title_el = root.find(".//title")
