@@ -21,7 +21,6 @@ from frontlines.extract.dates import find_in_text
 from frontlines.extract.numbers import find_in_sentence
 from frontlines.ingest.dateline import body_start, find_dateline
 
-
 # A full stop after these does not end a sentence ("Dec. 11", "U.S. forces", "Lt. Col.").
 _ABBREV = re.compile(
     r"(?:\b[A-Z]|\b(?:[A-Z]\.)+|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Gen|Lt|Col|Sgt|Capt|Maj|Dr|Mr|Mrs|St|No)\.$"

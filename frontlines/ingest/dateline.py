@@ -44,7 +44,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?<![\d/.])(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<year>(?:19|20)\d\d)(?![\d/.])"
         ),
         # a heading that opens with a month and day: "Mar. 9: Afghan-ISAF Operations ..."
+        # or closes it: "IJC Operational Update, July 16"
         "heading": re.compile(rf"^\s*{mon}\s*{day}\s*:", flags | re.MULTILINE),
+        "heading_end": re.compile(rf"^[^\n]*?[,:]?\s+{mon}\s*{day}[ \t]*$", flags | re.MULTILINE),
         "release": re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mm>[01]\d)-[A-Z]{1,4}-\d{1,4}\b"),
     }
 
@@ -140,7 +142,7 @@ def find_dateline(text: str) -> dt.date | None:
     full = _full_dates(head)
     if full:
         return full[0][1]
-    m = pats["heading"].search(head)
+    m = pats["heading"].search(head) or pats["heading_end"].search(head.split("\n", 1)[0])
     if m:
         month = month_number(m.group("month"))
         year = _year_for(month, head) if month else None
