@@ -266,3 +266,13 @@ def test_plover_mapping_validation(monkeypatch):
     finally:
         monkeypatch.undo()
         plover.load_mapping.cache_clear()
+
+
+def test_packaged_plover_mapping_covers_the_taxonomy():
+    from frontlines.export.plover import load_mapping
+    from frontlines.model import EVENT_TYPE_OF
+
+    mapping = load_mapping()
+    assert set(mapping) == set(EVENT_TYPE_OF)
+    assert mapping["Peaceful protest"]["event_type"] == "PROTEST"
+    assert mapping["Other"]["event_type"] is None

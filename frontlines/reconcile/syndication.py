@@ -121,6 +121,7 @@ class SyndicationIndex:
         self._lsh = MinHashLSH(threshold=max(0.1, threshold - _LSH_SLACK), num_perm=NUM_PERM)
         self._sketch: dict[str, MinHash] = {}
         self._origin: dict[str, str] = {}
+        self._seq: dict[str, int] = {}  # arrival order, for "earliest group wins" ties
 
     def __len__(self) -> int:
         return len(self._origin)
@@ -147,19 +148,19 @@ class SyndicationIndex:
 
     def _best_match(self, mh: MinHash) -> str | None:
         # LSH gives candidates; the exact signature estimate filters its false positives.
-        order = {key: i for i, key in enumerate(self._origin)}
         best: tuple[float, int, str] | None = None
         for key in self._lsh.query(mh):
             score = float(mh.jaccard(self._sketch[key]))
             if score < self.threshold:
                 continue
-            rank = (score, -order[self._origin[key]], key)
+            rank = (score, -self._seq.get(self._origin[key], 0), key)
             if best is None or rank[:2] > best[:2]:
                 best = rank
         return best[2] if best else None
 
     def _remember(self, doc_key: str, mh: MinHash, origin: str) -> None:
         self._origin[doc_key] = origin
+        self._seq[doc_key] = len(self._seq)
         if not _is_empty(mh):
             self._sketch[doc_key] = mh
             self._lsh.insert(doc_key, mh)
