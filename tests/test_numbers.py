@@ -145,3 +145,31 @@ def test_find_casualties_fills_offsets() -> None:
         ("killed", 3, True, "Three women were killed"),
         ("injured", 14, True, "14 injured"),
     ]  # inherits the flag
+
+
+def test_broken_lexicon_fails_loudly() -> None:
+    from frontlines.errors import DataFileError
+    from frontlines.extract import dates, numbers
+
+    with pytest.raises(DataFileError, match="numbers.yaml"):
+        numbers._validate(
+            {
+                "number_words": {"two": "2"},
+                "vague": {},
+                "qualifiers": [],
+                "nouns": {},
+                "civilian_modifiers": [],
+                "verbs": {},
+            }
+        )
+    with pytest.raises(DataFileError, match="dates.yaml"):
+        dates._validate(
+            {
+                "months": {13: ["smarch"]},
+                "weekdays": {},
+                "weekday_blockers": [],
+                "relative_days": {},
+                "periods": [],
+                "unit_precision": {},
+            }
+        )
