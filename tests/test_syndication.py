@@ -161,3 +161,13 @@ def test_empty_texts_are_never_grouped():
 
 def test_short_text_is_one_shingle():
     assert shingles("Kunduz falls") == {"kunduz falls"}
+
+
+def test_reference_report_and_a_republished_copy(seed_text):
+    # Built at test time from ../shared (never stored here): new headline, last paragraph cut, footer added.
+    paragraphs = [p for p in seed_text.split("\n\n") if p.strip()]
+    copy = "A new headline for the interview\n\n" + "\n\n".join(paragraphs[:-1]) + "\n\nSource link\n"
+    index = SyndicationIndex()
+    index.add("seed", minhash_signature(seed_text))
+    assert index.add("copy", minhash_signature(copy)) == "seed"
+    assert index.add("wire", minhash_signature(WIRE)) == "wire"
