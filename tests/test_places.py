@@ -1,0 +1,105 @@
+"""Gazetteer, geocoding and place mentions, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.evaluate.ucdp import description_pieces, haversine_km
+from frontlines.extract.gazetteer import fold, geocode, skeleton
+
+
+@pytest.fixture(scope="module")
+def segmenter():
+    """Prepares and segments a report (NER) without the later steps, then runs find_places."""
+    from frontlines.extract import places
+    from frontlines.extract.extractor import Extractor, ReportInput
+
+    ex = Extractor(warm=False)
+    places.load_resources()
+
+    def run(text: str):
+        a = ex._prepare(ReportInput(text=text, published="2021-08-09"))
+        ex._segment([a])
+        places.find_places(a)
+        return a
+
+    return run
+
+
+def test_fold_and_skeleton():
+    assert fold("Spin Boldak") == fold("Spinboldak") == fold("Spin-Boldak")
+    assert skeleton("Mazar-e-Sharif") == skeleton("Mazar-i-Sharif")
+    assert skeleton("Sheberghan") == skeleton("Shibirghan")
+
+
+def test_bare_kunduz_is_the_city():
+    p = geocode("Kunduz")
+    assert p is not None and p.feature == "populated place"
+    assert p.admin1 == "Kunduz" and p.iso3 == "AFG"
+    assert haversine_km(p.latitude, p.longitude, 36.73, 68.86) < 25
+
+
+@pytest.mark.parametrize("name", ["Kunduz Province", "Kunduz province", "province of Kunduz"])
+def test_kunduz_province_is_the_admin1(name):
+    p = geocode(name)
+    assert p is not None and p.feature == "admin1" and p.admin1 == "Kunduz"
+
+
+def test_variant_spellings():
+    p = geocode("Spinboldak")
+    assert p is not None and p.admin1 == "Kandahar" and fold(p.name) == "spinboldak"
+    assert geocode("Qunduz").admin1 == "Kunduz"
+    assert geocode("Mazar-e-Sharif").admin1 == "Balkh"
+    assert geocode("Lashkargah").admin1 == "Helmand"
+
+
+def test_district_in_province():
+    p = geocode("Maiwand district", near="Kandahar province")
+    assert p is not None and p.admin1 == "Kandahar" and p.feature == "admin2"
+    # a district we do not know still lands in the province it is said to be in
+    q = geocode("Zzyzxabad district", "AF", near="Helmand province")
+    assert q is not None and q.admin1 == "Helmand" and q.admin2 == "Zzyzxabad"
+
+
+def test_country_context_picks_the_right_town():
+    libya, lebanon = geocode("Tripoli", "LY"), geocode("Tripoli", "Lebanon")
+    assert libya.iso3 == "LBY" and lebanon.iso3 == "LBN"
+    assert haversine_km(libya.latitude, libya.longitude, lebanon.latitude, lebanon.longitude) > 1000
+
+
+def test_unknown_name_gives_none():
+    assert geocode("Qwxzvplk") is None
+    assert geocode("") is None
+
+
+def test_find_places_in_a_report(segmenter):
+    text = (
+        "KABUL - Taliban fighters entered Sheberghan on Saturday after days of fighting, officials said.\n\n"
+        "Heavy clashes were also reported in Maiwand district, Kandahar province, and near Spinboldak, "
+        "where the border crossing with Pakistan stayed closed.\n\n"
+        "Mohammad Jamal, a shopkeeper, said Afghan forces had pulled back toward Lashkargah."
+    )
+    a = segmenter(text)
+    assert a.country_iso2 == "AF"
+    by_name = {fold(p.name): p for p in a.places}
+    assert by_name["sheberghan"].admin1 == "Jowzjan"
+    assert by_name["spinboldak"].admin1 == "Kandahar"
+    assert any(p.admin1 == "Kandahar" and p.feature == "admin2" for p in a.places)
+    assert any(p.admin1 == "Helmand" for p in a.places)
+    # a person's name is never a place, even though GeoNames knows towns called "Jamal"
+    assert not any("Jamal" in m.text or "Mohammad" in m.text for m in a.place_mentions)
+    for m in a.place_mentions:
+        assert a.text[m.start : m.end] == m.text
+    assert len({p.id for p in a.places}) == len(a.places)
+
+
+def test_ucdp_description_pieces():
+    names = [n for n, _ in description_pieces("near the Kafr Zita town, in Hama countryside")]
+    assert names[0] == "Kafr Zita"
+
+
+def test_seed_report_places(seed_result):
+    places = {fold(p.name): p for p in seed_result.places}
+    assert places["kunduz"].admin1 == "Kunduz"
+    assert places["sheberghan"].admin1 == "Jowzjan"
+    assert places["spinboldak"].admin1 == "Kandahar"
