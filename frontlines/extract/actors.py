@@ -37,6 +37,7 @@ _TOKEN = re.compile(r"[^\W_]+")
 _GAP = re.compile(r"[\s\-‐–'’./&()]{0,3}")
 # Between a named group and a following generic noun that belongs to it ("Taliban fighters").
 _TIGHT_GAP = re.compile(r"[ \-]")
+_OF_GAP = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
 _ACRONYM = re.compile(r"\b(?:[A-Z]\.){3,}|\b[A-Z]{3,8}\b")
 _FUZZY_LABELS = {"ORG", "NORP"}
 _FUZZY_CUTOFF = 88.0  # rapidfuzz ratio on normalised names; below this, near-homonyms match wrongly
@@ -557,23 +558,39 @@ def _context_country(analysis: Analysis, hits: list[Hit]) -> str | None:
     return votes.most_common(1)[0][0] if votes else None
 
 
-def _merge_trailing_generic(
-    hits: list[Hit], resolved: list[tuple[Hit, Entry]], text: str
-) -> list[tuple[Hit, Entry]]:
-    """'Taliban fighters', 'al-Shabaab militants': a generic noun right after a named group is that group."""
+def _merge_generic_nouns(resolved: list[tuple[Hit, Entry]], text: str) -> list[tuple[Hit, Entry]]:
+    """A generic noun that belongs to a named group is that group: "Taliban fighters" (right after it) and
+    "fighters of the Jaish-e-Mohammed" (before it, joined by "of")."""
     out: list[tuple[Hit, Entry]] = []
     for hit, entry in resolved:
-        if (
-            out
-            and entry.generic
-            and out[-1][1].name
-            and _TIGHT_GAP.fullmatch(text[out[-1][0].end : hit.start])
-        ):
+        if out:
             prev, prev_entry = out[-1]
-            out[-1] = (Hit(prev.start, hit.end, prev.candidates), prev_entry)
-            continue
+            gap = text[prev.end : hit.start]
+            if entry.generic and prev_entry.name and _TIGHT_GAP.fullmatch(gap):
+                out[-1] = (Hit(prev.start, hit.end, prev.candidates), prev_entry)
+                continue
+            if (
+                prev_entry.generic
+                and prev_entry.kind != "civilians"
+                and entry.name
+                and _OF_GAP.fullmatch(gap)
+            ):
+                out[-1] = (Hit(prev.start, hit.end, hit.candidates), entry)
+                continue
         out.append((hit, entry))
     return out
+
+
+def _inside_org_name(hit: Hit, analysis: Analysis) -> bool:
+    """A generic word inside an organisation's name ("the Kashmir Traders Federation") is no actor; as the
+    name's last word ("Kabul police") it still is."""
+    if not hit.candidates or not all(c.entry.generic for c in hit.candidates):
+        return False
+    for ent in analysis.entities:
+        if ent.label == "ORG" and ent.start <= hit.start and hit.end < ent.end:
+            if analysis.text[hit.end : ent.end].strip(" .,'’s"):
+                return True
+    return False
 
 
 def find_actors(analysis: Analysis) -> None:
@@ -590,6 +607,7 @@ def find_actors(analysis: Analysis) -> None:
         if cands:
             start = ent.start + (len(ent.text) - len(names._LEADING_ARTICLE.sub("", ent.text)))
             hits.append(Hit(start, ent.end, cands))
+    hits = [h for h in hits if not _inside_org_name(h, analysis)]
     hits.sort(key=lambda h: h.start)
     ctx = _context_country(analysis, hits)
     on = analysis.published
@@ -600,7 +618,7 @@ def find_actors(analysis: Analysis) -> None:
         e = _choose(h.candidates, ctx, on)
         if e is not None:
             resolved.append((h, e))
-    resolved = _merge_trailing_generic(hits, resolved, text)
+    resolved = _merge_generic_nouns(resolved, text)
     by_name: dict[str, Actor] = {}
     dictionary_aliases: dict[str, list[str]] = {}
     mentions = []
