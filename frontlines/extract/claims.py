@@ -1,9 +1,127 @@
-"""Placeholder: filled by the claims work."""
+"""Claims: who says what about which event, and which claims oppose each other.
 
-from frontlines.extract.mentions import Analysis
+Every event gets a claim for each sentence it was read from, attributed to the nearest source: a named
+speaker or an actor the sentence quotes ("X said", "according to X", "the armed group claimed"), the
+speaker of the interview turn, or else the outlet's own narration.  Death tolls outside event sentences
+become claims about a figure (``event`` null).  Opposed claims are linked both ways (``contradicts``): a
+capture against a retake of the same place, a claim against a denial, two different tolls for one event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from frontlines.extract import claim_sources
+from frontlines.extract.mentions import Analysis, Sentence
+from frontlines.ids import document_key, short_hash
 from frontlines.model import Claim, Event
+
+_GAIN = {"Non-state actor overtakes territory", "Non-violent transfer of territory"}
+_COUNTER = {"Government regains territory", "Armed clash"}
+
+
+@dataclass
+class _Made:
+    claim: Claim
+    event: Event | None
+    toll: int | None
+
+
+def _source(a: Analysis, s: Sentence) -> claim_sources.Source:
+    """The claimant of a sentence: a quoted speaker or actor, a speaking party, the turn's speaker, the outlet."""
+    return (
+        claim_sources.attributed_source(a, s)
+        or claim_sources.turn_source(a, s)
+        or claim_sources.generic_party(a, s)
+        or claim_sources.Source(a.source or "the report", "outlet", False)
+    )
+
+
+def _stance(src: claim_sources.Source, ev: Event | None) -> str:
+    if ev is not None and ev.modality == "denied":
+        return "denies"
+    if src.kind == "outlet":
+        return "asserts"
+    if src.party or src.kind == "actor":
+        return "claims"
+    return "asserts"
+
+
+def _claim_id(key: str, claimant: str, stance: str, event_id: str | None, start: int) -> str:
+    return "cl_" + short_hash(key, claimant, stance, event_id, start)
+
+
+def _place(ev: Event) -> str | None:
+    return (ev.admin1 or ev.location or "").lower() or None
+
+
+def _opposed(x: _Made, y: _Made) -> bool:
+    """Do two claims oppose each other?"""
+    if x.claim.claimant == y.claim.claimant and x.claim.claimant_kind == y.claim.claimant_kind:
+        return False
+    ex, ey = x.event, y.event
+    if ex is None or ey is None:
+        return False
+    if ex.historical or ey.historical:
+        return False
+    stances = {x.claim.stance, y.claim.stance}
+    if "denies" in stances and stances != {"denies"}:
+        return ex.sub_event_type == ey.sub_event_type and (
+            _place(ex) == _place(ey) or not _place(ex) or not _place(ey)
+        )
+    if ex is ey and x.toll is not None and y.toll is not None and x.toll != y.toll:
+        return True
+    pair = (ex.sub_event_type, ey.sub_event_type)
+    territory = (pair[0] in _GAIN and pair[1] in _COUNTER) or (pair[1] in _GAIN and pair[0] in _COUNTER)
+    if not territory or not _place(ex) or _place(ex) != _place(ey):
+        return False
+    # Only reported happenings oppose each other: a threatened retake does not contradict a capture.
+    return ex.modality not in ("hypothetical", "negated") and ey.modality not in ("hypothetical", "negated")
+
+
+def _toll(a: Analysis, s: Sentence) -> int | None:
+    killed = [m for m in a.in_sentence(a.casualties, s) if m.kind == "killed"]
+    return sum(m.low for m in killed) if killed else None
 
 
 def extract_claims(analysis: Analysis, events: list[Event]) -> list[Claim]:
-    """Who says what about which event."""
-    return []
+    """Who says what about which event; fills each event's ``claims`` with the ids of its claims."""
+    a = analysis
+    key = document_key(a.text) if a.text else a.id
+    made: list[_Made] = []
+    covered: set[int] = set()
+    for ev in events:
+        for evid in ev.evidence:
+            s = a.sentence_at(evid.start)
+            if s is None:
+                continue
+            covered.add(s.index)
+            src = _source(a, s)
+            stance = _stance(src, ev)
+            cid = _claim_id(key, src.name, stance, ev.id, s.start)
+            if any(m.claim.id == cid for m in made):
+                continue
+            claim = Claim(cid, src.name, src.kind, stance, ev.id, s.text, s.start, s.end)  # type: ignore[arg-type]
+            made.append(_Made(claim, ev, _toll(a, s)))
+            ev.claims.append(cid)
+    # Figures (death tolls) said outside any event sentence.
+    for c in a.casualties:
+        s = a.sentence_at(c.start)
+        if (
+            s is None
+            or s.index in covered
+            or s.is_question
+            or claim_sources.is_interviewer(a, s.speaker_label)
+        ):
+            continue
+        covered.add(s.index)
+        src = _source(a, s)
+        stance = "asserts" if src.kind == "outlet" or not src.party else "claims"
+        cid = _claim_id(key, src.name, stance, None, s.start)
+        made.append(_Made(Claim(cid, src.name, src.kind, stance, None, s.text, s.start, s.end), None, None))  # type: ignore[arg-type]
+    for i, x in enumerate(made):
+        for y in made[i + 1 :]:
+            if _opposed(x, y):
+                x.claim.contradicts.append(y.claim.id)
+                y.claim.contradicts.append(x.claim.id)
+    return [m.claim for m in made]

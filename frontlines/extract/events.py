@@ -1,18 +1,284 @@
-"""Placeholder: filled by the events work."""
+"""Events in the ACLED taxonomy, read sentence by sentence from a report's analysis.
 
-from frontlines.extract.mentions import Analysis
-from frontlines.model import Event
+Steps, for each candidate sentence (cheap regex pre-filter, then full parse):
+  1. the sub-event decision (``event_classify.decide``: trigger lexicon + parse);
+  2. skip what is not an event: interviewer questions, generic/habitual statements;
+  3. who (``event_actors``), where and when (``event_context``), how many (``event_counts``),
+     modality and background status (``modality``);
+then duplicates are merged by ACLED's rules (one event per actors-place-day; air strikes inside a ground
+battle belong to the battle) and the events are ordered by salience (``salience``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from frontlines.extract import (
+    claim_sources,
+    event_actors,
+    event_context,
+    event_counts,
+    modality,
+    salience,
+    triggers,
+)
+from frontlines.extract.event_classify import Decision, decide
+from frontlines.extract.mentions import Analysis, Sentence
+from frontlines.extract.notes import note_for
+from frontlines.ids import document_key, short_hash
+from frontlines.model import EVENT_TYPE_OF, Event, Evidence, disorder_type_of, interaction_code
+
+_CIVILIAN_TYPES = {"Violence against civilians"}
+_MERGE_INTO_BATTLE = {"Air/drone strike", "Shelling/artillery/missile attack"}
 
 
 def load_resources() -> None:
-    """Load trigger lexicons once per process."""
+    """Load trigger lexicons, modality cues and note templates once per process."""
+    triggers.lexicon()
+    modality.cues()
+    from frontlines.extract.notes import templates
+
+    templates()
 
 
 def candidate_sentences(analysis: Analysis) -> list[int]:
-    """Indices of the sentences that may hold an event (these get a full parse)."""
-    return []
+    """Indices of the sentences that may hold an event (these get a full parse): any trigger cue, and not
+    an interviewer's question."""
+    out = []
+    for s in analysis.sentences:
+        if s.is_question or claim_sources.is_interviewer(analysis, s.speaker_label):
+            continue
+        if triggers.may_hold_event(s.text):
+            out.append(s.index)
+    return out
+
+
+def _context(a: Analysis, s: Sentence) -> str:
+    """The sentence with its neighbours in the same paragraph (where co-occurring cues are looked for)."""
+    parts = []
+    for i in (s.index - 1, s.index, s.index + 1):
+        if 0 <= i < len(a.sentences) and a.sentences[i].paragraph == s.paragraph:
+            parts.append(a.sentences[i].text)
+    return " ".join(parts)
+
+
+def _agent_is_state(a: Analysis, s: Sentence, trigger_at: int) -> bool | None:
+    """Is the first actor named before the trigger a state force?"""
+    before = [m for m in a.in_sentence(a.actor_mentions, s) if m.start < trigger_at]
+    if not before:
+        return None
+    return event_actors.is_state(before[0])
+
+
+def _counts(a: Analysis, s: Sentence, doc: Any, next_free: Sentence | None) -> event_counts.Counts:
+    mentions = a.in_sentence(a.casualties, s)
+    if not mentions and next_free is not None:
+        mentions = a.in_sentence(a.casualties, next_free)
+    counts = event_counts.from_mentions(mentions) if mentions else None
+    if counts is None or (not counts.fatalities and counts.arrested is None and counts.injured is None):
+        if doc is not None:
+            parsed = event_counts.from_parse(doc)
+            counts = parsed if counts is None else event_counts.merge_counts(counts, parsed, "")
+    counts = counts or event_counts.Counts()
+    if modality.no_casualties(s.text):
+        counts.injured = counts.injured or 0
+    return counts
+
+
+def _modality(a: Analysis, s: Sentence, doc: Any, d: Decision) -> str:
+    from_parse = modality.modality_from_parse(doc, d.start, d.end) if doc is not None else None
+    if from_parse == "negated" and modality.no_casualties(s.text):
+        from_parse = None  # "no one was hurt": the event happened, without casualties
+    text_mod = modality.modality_from_text(s.text)
+    if text_mod == "denied":
+        return "denied"
+    if from_parse in ("negated", "hypothetical", "denied"):
+        return from_parse
+    if text_mod != "asserted":
+        return text_mod
+    if claim_sources.party_speaker(a, s):
+        return "claimed"
+    return "asserted"
+
+
+def _build(a: Analysis, s: Sentence, d: Decision, doc: Any, next_free: Sentence | None) -> Event | None:
+    place = event_context.where(a, s)
+    time = event_context.when(a, s)
+    historical = event_context.is_historical(a, time.date)
+    lead = s.index < event_context.LEAD_SENTENCES
+    if not historical and not lead and doc is not None and time.level != "sentence":
+        # "They are installing explosives on the streets": habitual or ongoing in general, no dated event.
+        if modality.is_generic_parse(doc) or modality.generic_cue(s.text):
+            return None
+    if not historical and time.span_days > 31:
+        return None  # "in the past four months they fought ...": a campaign summary, not a dated event
+    country = place.place.country if place.place else None
+    context_mentions = [
+        m
+        for m in a.actor_mentions
+        if (st := a.sentence_at(m.start)) is not None and st.paragraph == s.paragraph and st.index != s.index
+    ]
+    who = event_actors.sides(
+        a,
+        s,
+        d.sub_event_type,
+        d.agent,
+        d.patient,
+        context_mentions,
+        event_actors.country_name(a, country),
+        time.date,
+    )
+    counts = _counts(a, s, doc, next_free)
+    mod = _modality(a, s, doc, d)
+    event_type = EVENT_TYPE_OF[d.sub_event_type]
+    p = place.place
+    ev = Event(
+        id="",
+        event_date=time.date.isoformat() if time.date else None,
+        time_precision=time.precision,
+        disorder_type=disorder_type_of(d.sub_event_type),
+        event_type=event_type,
+        sub_event_type=d.sub_event_type,
+        actor1=who.actor1,
+        actor2=who.actor2,
+        inter1=who.inter1,
+        inter2=who.inter2,
+        interaction=interaction_code(who.inter1, who.inter2),
+        country=p.country if p else None,
+        iso3=p.iso3 if p else None,
+        admin1=p.admin1 if p else None,
+        admin2=p.admin2 if p else None,
+        location=p.name if p else None,
+        latitude=p.latitude if p else None,
+        longitude=p.longitude if p else None,
+        geo_precision=place.precision,
+        fatalities=counts.fatalities,
+        fatalities_low=counts.low,
+        fatalities_high=counts.high,
+        civilian_fatalities=counts.civilian,
+        injured=counts.injured,
+        arrested=counts.arrested,
+        civilian_targeting="Civilian targeting" if event_type in _CIVILIAN_TYPES else "",
+        modality=mod,  # type: ignore[arg-type]
+        historical=historical,
+        evidence=[Evidence(s.text, s.start, s.end)],
+        source=a.source,
+    )
+    if p is not None and p.feature == "admin1" and not ev.admin1:
+        ev.admin1 = p.name
+    return ev
+
+
+def _same_event(x: Event, y: Event) -> bool:
+    """ACLED's one event per actors-place-day (within one report)."""
+    if x.historical != y.historical or x.event_date != y.event_date:
+        return False
+    if (x.modality in ("asserted", "claimed")) != (y.modality in ("asserted", "claimed")):
+        return False
+    if x.location != y.location and x.location and y.location:
+        return False
+    if x.actor1 and y.actor1 and x.actor1 != y.actor1 and x.actor1 != y.actor2:
+        return False
+    if x.sub_event_type == y.sub_event_type:
+        return True
+    pair = {x.sub_event_type, y.sub_event_type}
+    return "Armed clash" in pair and bool(pair & _MERGE_INTO_BATTLE)
+
+
+_COUNT_FIELDS = (
+    "fatalities",
+    "fatalities_low",
+    "fatalities_high",
+    "civilian_fatalities",
+    "injured",
+    "arrested",
+)
+
+
+def _merge(into: Event, other: Event) -> None:
+    """Fold a duplicate mention into the event (the battle wins over an air strike inside it)."""
+    if other.sub_event_type == "Armed clash" and into.sub_event_type in _MERGE_INTO_BATTLE:
+        into.sub_event_type, into.event_type = other.sub_event_type, other.event_type
+        into.disorder_type = other.disorder_type
+    a = event_counts.Counts(
+        into.fatalities,
+        into.fatalities_low,
+        into.fatalities_high,
+        into.civilian_fatalities,
+        into.injured,
+        into.arrested,
+    )
+    b = event_counts.Counts(
+        other.fatalities,
+        other.fatalities_low,
+        other.fatalities_high,
+        other.civilian_fatalities,
+        other.injured,
+        other.arrested,
+    )
+    m = event_counts.merge_counts(a, b, other.evidence[0].text if other.evidence else "")
+    into.fatalities, into.fatalities_low, into.fatalities_high = m.fatalities, m.low, m.high
+    into.civilian_fatalities, into.injured, into.arrested = m.civilian, m.injured, m.arrested
+    for f in ("actor1", "actor2", "location", "admin1", "admin2", "country", "iso3", "latitude", "longitude"):
+        if not getattr(into, f) and getattr(other, f):
+            setattr(into, f, getattr(other, f))
+    if not into.actor2 and other.actor1 and other.actor1 != into.actor1:
+        into.actor2, into.inter2 = other.actor1, other.inter1
+    if into.actor1 == other.actor1 and not into.inter1:
+        into.inter1 = other.inter1
+    if into.modality == "asserted" and other.modality == "claimed":
+        into.modality = "claimed"
+    into.geo_precision = min(into.geo_precision, other.geo_precision)
+    into.time_precision = min(into.time_precision, other.time_precision)
+    into.evidence.extend(other.evidence)
+
+
+def _finalise(a: Analysis, ev: Event) -> None:
+    ev.interaction = interaction_code(ev.inter1, ev.inter2)
+    ev.fatalities = int(ev.fatalities or 0)
+    key = document_key(a.text) if a.text else a.id
+    start = ev.evidence[0].start if ev.evidence else None
+    ev.id = "ev_" + short_hash(key, ev.sub_event_type, ev.event_date, ev.location, ev.actor1, start)
+    ev.notes = note_for(ev)
 
 
 def extract_events(analysis: Analysis) -> list[Event]:
     """The report's events, main event first."""
-    return []
+    a = analysis
+    found: list[tuple[Event, Decision, Sentence]] = []
+    candidates = candidate_sentences(a) if not a.parsed else sorted(a.parsed)
+    decided: dict[int, tuple[Decision, Any]] = {}
+    for si in candidates:
+        s = a.sentences[si]
+        if s.is_question or claim_sources.is_interviewer(a, s.speaker_label):
+            continue
+        doc = a.parsed.get(si)
+        d0 = decide(s.text, _context(a, s), doc)
+        if d0 is None:
+            continue
+        state = _agent_is_state(a, s, s.start + d0.start)
+        d = decide(s.text, _context(a, s), doc, agent_is_state=state) if state else d0
+        if d is not None:
+            decided[si] = (d, doc)
+    for si, (d, doc) in decided.items():
+        s = a.sentences[si]
+        nxt = a.sentences[si + 1] if si + 1 < len(a.sentences) else None
+        next_free = (
+            nxt if nxt is not None and nxt.paragraph == s.paragraph and nxt.index not in decided else None
+        )
+        ev = _build(a, s, d, doc, next_free)
+        if ev is not None:
+            found.append((ev, d, s))
+    events: list[Event] = []
+    order: dict[int, tuple[int, int]] = {}  # id(event) -> (first sentence index, trigger score)
+    for ev, d, s in found:
+        target = next((e for e in events if _same_event(e, ev)), None)
+        if target is not None:
+            _merge(target, ev)
+            continue
+        events.append(ev)
+        order[id(ev)] = (s.index, d.score)
+    for ev in events:
+        _finalise(a, ev)
+    ranked = salience.rank(events, {id(e): order[id(e)] for e in events}, a.title)
+    return ranked

@@ -1,0 +1,220 @@
+"""The sub-event decision: which ACLED sub-event type (if any) a sentence reports.
+
+:func:`decide` is the one place that decides.  It combines the trigger lexicon's scores with what the
+parse says about who did what to whom (what a capture verb took: a place, people or weapons; whether the
+people killed were civilians or combatants; whether the agent is a state force).  A learned classifier can
+replace it or vote with it: it takes the same inputs and returns the same :class:`Decision`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from frontlines.extract.modality import hypothetical_cue
+from frontlines.extract.triggers import TriggerHit, lexicon, score
+
+# Sub-event types the parse may move between: territory, arrests and weapons for capture verbs.
+_TERRITORY = {
+    "Non-state actor overtakes territory",
+    "Government regains territory",
+    "Non-violent transfer of territory",
+}
+_CAPTURE_FAMILY = _TERRITORY | {"Arrests", "Disrupted weapons use"}
+_VIOLENCE_FAMILY = {"Armed clash", "Attack"}
+_NO_FIGHT = re.compile(
+    r"without (?:a )?(?:fight|resistance|firing a shot|a shot being fired|clashes|bloodshed)|"
+    r"(?:handed|hand) over|handover|negotiat\w*|withdr[ae]w\w*|surrender\w*|peacefully|abandon\w*",
+    re.IGNORECASE,
+)
+_FIGHT = re.compile(
+    r"fight\w*|clash\w*|battl\w*|attack\w*|offensive|assault|killed|heavy|fierce", re.IGNORECASE
+)
+
+
+MIN_SCORE = 2  # a lone weak cue ("attack", "weapons") supports a decision but does not make an event
+
+
+@dataclass
+class Decision:
+    """The sentence's sub-event type, how sure the rules are, and the trigger's span in the sentence."""
+
+    sub_event_type: str
+    score: int
+    start: int
+    end: int
+    agent: Any = None  # the spaCy token of the doer, when the parse found one
+    patient: Any = None  # the spaCy token of what/who it was done to
+
+
+def _noun_class(token: Any) -> str | None:
+    """place | person | weapon for a noun token (its entity type, else its lemma in the noun classes)."""
+    if token is None:
+        return None
+    classes = lexicon().noun_classes
+    lemma = token.lemma_.lower()
+    if lemma in classes.get("place", ()) or token.lower_ in classes.get("place", ()):
+        return "place"
+    if token.ent_type_ in ("GPE", "LOC", "FAC"):
+        return "place"
+    if lemma in classes.get("weapon", ()) or token.lower_ in classes.get("weapon", ()):
+        return "weapon"
+    if token.ent_type_ in ("NORP", "PERSON", "ORG", "CARDINAL") or lemma in classes.get("person", ()):
+        return "person"
+    return None
+
+
+def _object_of(verb: Any) -> Any:
+    """The verb's patient: direct object, passive subject, or object of "control of X"."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass", "attr"):
+            if c.lemma_.lower() == "control":
+                for p in c.children:
+                    if p.dep_ == "prep":
+                        for o in p.children:
+                            if o.dep_ == "pobj":
+                                return o
+            return c
+    if verb.lemma_.lower() == "fall":  # "X fell to the Taliban": X is the place
+        for c in verb.children:
+            if c.dep_ == "nsubj":
+                return c
+    return None
+
+
+def _agent_of(verb: Any) -> Any:
+    """The doer: active subject, or the object of a passive "by"."""
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            return c
+        if c.dep_ == "agent":
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    return o
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+        return _agent_of(verb.head)
+    return None
+
+
+def _is_civilian(token: Any) -> bool | None:
+    classes = lexicon().noun_classes
+    lemma = token.lemma_.lower()
+    words = {lemma, token.lower_} | {
+        c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "conj")
+    }
+    if words & classes.get("combatant", frozenset()):
+        return False
+    if words & classes.get("civilian", frozenset()):
+        return True
+    return None
+
+
+def _verbs(doc: Any, group: str) -> list[Any]:
+    lemmas = lexicon().verbs.get(group, frozenset())
+    return [t for t in doc if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lemmas]
+
+
+def _refine_capture(
+    hit: TriggerHit, doc: Any, context: str, agent_is_state: bool | None
+) -> tuple[str, Any, Any]:
+    """A capture/seize/take verb: what was taken decides territory, arrests or weapons."""
+    for verb in _verbs(doc, "capture") + _verbs(doc, "retake"):
+        patient = _object_of(verb)
+        kind = _noun_class(patient)
+        agent = _agent_of(verb)
+        if (
+            kind == "person"
+            and hit.sub_event_type in _TERRITORY
+            and verb.lemma_.lower() in ("capture", "seize", "take", "nab")
+        ):
+            return "Arrests", agent, patient
+        if kind == "weapon" and verb.lemma_.lower() in ("capture", "seize", "take"):
+            return "Disrupted weapons use", agent, patient
+        if kind == "place" and hit.sub_event_type in _CAPTURE_FAMILY | {"Armed clash"}:
+            if _NO_FIGHT.search(context) and not _FIGHT.search(context):
+                return "Non-violent transfer of territory", agent, patient
+            if verb.lemma_.lower() in lexicon().verbs.get("retake", ()) or agent_is_state:
+                return "Government regains territory", agent, patient
+            return "Non-state actor overtakes territory", agent, patient
+    return hit.sub_event_type, None, None
+
+
+def _refine_violence(hit: TriggerHit, doc: Any) -> tuple[str, Any, Any]:
+    """Killing or attacking: civilian victims make an Attack, combatant victims an Armed clash."""
+    for verb in _verbs(doc, "kill") + _verbs(doc, "attack"):
+        patient = _object_of(verb)
+        if patient is None:
+            continue
+        civ = _is_civilian(patient)
+        agent = _agent_of(verb)
+        if civ is True:
+            return "Attack", agent, patient
+        if civ is False:
+            return "Armed clash", agent, patient
+    return hit.sub_event_type, None, None
+
+
+def is_non_event(text: str) -> bool:
+    """Disasters, accidents and ordinary crime with no armed actor: not events here."""
+    lex = lexicon()
+    if not (lex.disaster.search(text) or lex.crime.search(text)):
+        return False
+    return lex.conflict.search(text) is None
+
+
+def decide(
+    sentence: str, context: str, doc: Any = None, *, agent_is_state: bool | None = None
+) -> Decision | None:
+    """The sub-event type a sentence reports, or None.
+
+    ``context`` is the sentence with its neighbours (for co-occurring cues); ``doc`` the sentence's spaCy
+    parse (None when unparsed: the lexicon decides alone); ``agent_is_state`` whether the sentence's first
+    actor is a state force (turns a capture into "Government regains territory").
+    """
+    if is_non_event(context):
+        return None
+    hits = score(sentence, context)
+    if not hits:
+        return None
+    if doc is not None and hits[0].score < MIN_SCORE:
+        # A weak territory cue ("occupied") counts when the parse shows a place was taken.
+        terr = next((h for h in hits if h.sub_event_type in _TERRITORY), None)
+        if terr is not None:
+            sub, agent, patient = _refine_capture(terr, doc, context, agent_is_state)
+            if patient is not None and sub in _TERRITORY:
+                return Decision(sub, 4, terr.start, terr.end, agent, patient)
+    top = hits[0]
+    if top.score < MIN_SCORE and not hypothetical_cue(sentence):
+        # "threatened to attack the town": in a threat even a weak cue names the event threatened.
+        return None
+    sub, agent, patient = top.sub_event_type, None, None
+    if doc is not None:
+        if top.sub_event_type in _CAPTURE_FAMILY or any(
+            h.sub_event_type in _TERRITORY and h.score >= top.score - 1 for h in hits[:3]
+        ):
+            sub, agent, patient = _refine_capture(top, doc, context, agent_is_state)
+            if patient is not None:
+                top.score = max(top.score, 4)  # the parse confirms what was taken
+        elif top.sub_event_type in _VIOLENCE_FAMILY:
+            sub, agent, patient = _refine_violence(top, doc)
+    if sub == "Non-state actor overtakes territory" and agent_is_state:
+        sub = "Government regains territory"
+    if doc is not None and agent is None and patient is None:
+        agent, patient = _roles_at(doc, top.start, top.end)
+    return Decision(sub, top.score, top.start, top.end, agent, patient)
+
+
+def _roles_at(doc: Any, start: int, end: int) -> tuple[Any, Any]:
+    """Agent and patient of the verb the trigger belongs to (the trigger itself or its head verb)."""
+    toks = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    if not toks:
+        return None, None
+    verb = toks[0]
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None, None
+    return _agent_of(verb), _object_of(verb)

@@ -1,0 +1,169 @@
+"""Where and when an event happened: its place and date from the mentions around its sentence.
+
+Places: the mentions in the sentence, then the paragraph, then the report's main place.  Dates: the
+sentence, then the paragraph, then the report's lead, then the publication date.  Both degrade to
+"unknown" when the places or dates steps found nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from frontlines.extract.mentions import Analysis, DateMention, PlaceMention, Sentence
+from frontlines.model import Place
+
+_PRECISION = {"populated place": 1, "other": 1, "admin2": 2, "admin1": 3, "country": 3}
+_RANK = {"populated place": 0, "other": 1, "admin2": 2, "admin1": 3, "country": 4}
+_NEAR = re.compile(
+    r"(?:near|outside|outskirts of|vicinity of|close to|km (?:from|of|north|south|east|west)\w*|"
+    r"kilometers? from|kilometres? from|miles (?:from|outside)|around)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_PREP = re.compile(r"\b(?:in|at|near|on|outside|into|of|from|around|across)\s+(?:the\s+)?$")
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+LEAD_SENTENCES = 3
+
+
+@dataclass
+class Where:
+    """The chosen place and the ACLED geo precision (1 town, 2 near a town or a district, 3 province+)."""
+
+    place: Place | None
+    precision: int
+    mention: PlaceMention | None = None
+
+
+@dataclass
+class When:
+    """The event date, ACLED time precision, and whether it came from the report (vs. the fallback)."""
+
+    date: dt.date | None
+    precision: int
+    explicit: bool
+    level: str = "fallback"  # sentence | paragraph | lead | fallback: where the date was read
+    span_days: int = 0  # the length of the sentence's own date span ("in the past four months"), if any
+
+
+def _best_place(mentions: list[PlaceMention], text: str) -> Where | None:
+    if not mentions:
+        return None
+    usable = [m for m in mentions if m.place is not None]
+    if not usable:
+        return None
+
+    # The most precise place; among equals one introduced by "in/at/near" (not a dateline), then the first.
+    def key(m: PlaceMention) -> tuple[int, int, int]:
+        before = text[max(0, m.start - 12) : m.start].lower()
+        introduced = bool(_PREP.search(before))
+        dateline = m.start < 40 and not introduced
+        return (_RANK.get(m.place.feature, 5), int(dateline) * 2 + int(not introduced), m.start)
+
+    best = min(usable, key=key)
+    precision = _PRECISION.get(best.place.feature, 3)
+    if precision == 1 and _NEAR.search(text[max(0, best.start - 40) : best.start]):
+        precision = 2
+    return Where(best.place, precision, best)
+
+
+def main_place(a: Analysis) -> Place | None:
+    """The report's main place: the most mentioned town, else the most mentioned province or country."""
+    if not a.place_mentions:
+        return None
+    counts: Counter[str] = Counter()
+    by_id: dict[str, Place] = {}
+    first: dict[str, int] = {}
+    for m in a.place_mentions:
+        if m.place is None:
+            continue
+        counts[m.place.id] += 1
+        by_id[m.place.id] = m.place
+        first.setdefault(m.place.id, m.start)
+    if not counts:
+        return None
+    return min(by_id.values(), key=lambda p: (_RANK.get(p.feature, 5) >= 3, -counts[p.id], first[p.id]))
+
+
+def where(a: Analysis, s: Sentence) -> Where:
+    """The event's place: the sentence's most precise place, else the paragraph's, else the report's."""
+    found = _best_place(a.in_sentence(a.place_mentions, s), a.text)
+    if found:
+        return found
+    para = [
+        m
+        for m in a.place_mentions
+        if (st := a.sentence_at(m.start)) is not None and st.paragraph == s.paragraph
+    ]
+    found = _best_place(para, a.text)
+    if found:
+        return Where(
+            found.place, max(found.precision, 2) if found.precision == 1 else found.precision, found.mention
+        )
+    place = main_place(a)
+    if place is None:
+        return Where(None, 3)
+    return Where(place, max(2, _PRECISION.get(place.feature, 3)))
+
+
+def _precise(dates: list[DateMention]) -> DateMention | None:
+    """The first date mention that names a day or week (not a span, not a year)."""
+    for d in dates:
+        if d.end_date is None and d.precision <= 3:
+            return d
+    return None
+
+
+def _clamp(p: int) -> int:
+    return min(max(p, 1), 3)
+
+
+def when(a: Analysis, s: Sentence) -> When:
+    """The event's date: the sentence's own date, the paragraph's, the lead's, then the publication date.
+
+    A year alone ("in 2015") is kept (precision 3) because it marks a background event; a span ("in the
+    past three days") gives way to a precise date in the paragraph or lead, else its last day.
+    """
+    own = a.in_sentence(a.dates, s)
+    d = _precise(own)
+    if d:
+        return When(d.date, _clamp(d.precision), True, "sentence")
+    year_only = [m for m in own if m.precision >= 4 and m.end_date is None]
+    if year_only:
+        return When(year_only[0].date, 3, True, "sentence")
+    if not own and a.published and not a.dates:
+        # No dates step output at all: a bare year in the sentence still marks background.
+        m = _YEAR.search(s.text)
+        if m and int(m.group(1)) < a.published.year:
+            return When(dt.date(int(m.group(1)), 1, 1), 3, True, "sentence")
+    spans = [m for m in own if m.end_date is not None]
+    span_days = (spans[0].end_date - spans[0].date).days if spans and spans[0].end_date else 0
+    if span_days > 31:
+        return When(spans[0].end_date, 3, True, "sentence", span_days)
+    para = [m for m in a.dates if (st := a.sentence_at(m.start)) is not None and st.paragraph == s.paragraph]
+    d = _precise(para)
+    if d and not _is_background(a, d):
+        return When(d.date, _clamp(d.precision), True, "paragraph")
+    lead_end = a.sentences[min(LEAD_SENTENCES, len(a.sentences)) - 1].end if a.sentences else 0
+    lead = [m for m in a.dates if m.start < lead_end or (a.sentence_at(m.start) or s).paragraph <= 1]
+    d = _precise(lead)
+    if d and not _is_background(a, d):
+        return When(d.date, _clamp(d.precision), True, "lead")
+    if spans:
+        last = spans[0].end_date
+        if a.published and last and last > a.published:
+            last = a.published
+        return When(last, 2, True, "sentence")
+    if a.published:
+        return When(a.published, 2, False)
+    return When(None, 3, False)
+
+
+def _is_background(a: Analysis, d: DateMention) -> bool:
+    return bool(a.published and (a.published - d.date).days > 365)
+
+
+def is_historical(a: Analysis, date: dt.date | None) -> bool:
+    """Is an event on this date background for the report (over a year before publication)?"""
+    return bool(a.published and date and (a.published - date).days > 365)
