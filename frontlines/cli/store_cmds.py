@@ -1,0 +1,510 @@
+"""Store commands: ``ingest``, ``reprocess``, ``events`` (+ ``show``), ``claims``, ``documents`` (+ ``show``).
+
+Listing commands write ``--format table`` with rich (for people) or a stable format through the export
+writers, to stdout or ``--output FILE`` (parquet needs ``--output``).  Bad ``--db`` or filter values exit 1
+with one line on stderr; wrong usage exits 2 (click).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import click
+
+from frontlines.cli.common import db_option, fail, resolve_db
+from frontlines.errors import FrontlinesError, UsageError
+
+EVENT_FORMATS = ["table", "csv", "json", "jsonl", "geojson", "parquet", "plover"]
+ROW_FORMATS = ["table", "csv", "json", "jsonl", "parquet"]
+
+timeout_option = click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=30.0,
+    show_default=True,
+    help="Seconds to wait for another process that is writing to the database.",
+)
+quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+workers_option = click.option(
+    "--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Extraction processes."
+)
+output_option = click.option("--output", "-o", "output", default=None, metavar="FILE", help="Write to FILE.")
+limit_option = click.option("--limit", type=click.IntRange(min=0), default=None, help="At most N rows.")
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Frontlines errors as one line on stderr and exit 1."""
+    try:
+        yield
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    except FrontlinesError as exc:
+        fail(str(exc))
+
+
+def _open(db: str | None, *, create: bool = False, timeout: float = 30.0) -> Any:
+    from frontlines.store import Database
+
+    return Database.open(resolve_db(db), create=create, timeout=timeout)
+
+
+# -- ingest and reprocess ---------------------------------------------------------------------------------
+
+
+def _progress(quiet: bool, total: int | None, label: str) -> Any:
+    """A rich progress bar on stderr (None when quiet or stderr is not a terminal)."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:,.1f} docs/s" if speed else "- docs/s", style="cyan")
+
+    bar = Progress(
+        TextColumn(f"[bold]{label}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        Rate(),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=False,
+    )
+    bar.task_id = bar.add_task(label, total=total)
+    return bar
+
+
+def _summary(stats: Any, as_json: bool, what: str = "ingest") -> None:
+    if as_json:
+        click.echo(json.dumps(stats.to_dict(), ensure_ascii=False, indent=2))
+        return
+    lines = [
+        f"{what}: {stats.read} read, {stats.new} new, {stats.replaced} re-extracted, "
+        f"{stats.unchanged} unchanged, {stats.failed} failed",
+        f"  {stats.events} events and {stats.claims} claims written, {stats.sources_added} sources added, "
+        f"{stats.seconds:.1f} s ({stats.docs_per_second:.1f} docs/s; extraction {stats.extract_seconds:.1f} s, "
+        f"storage and merging {stats.store_seconds:.1f} s)",
+    ]
+    for ref, why in stats.failures[:50]:
+        lines.append(f"  failed: {ref}: {why}")
+    if stats.failed > 50:
+        lines.append(f"  ... {stats.failed - 50} more (see the failed_inputs table)")
+    click.echo("\n".join(lines))
+
+
+def _run_with_progress(run: Callable[[Any], Any], quiet: bool, total: int | None, label: str) -> Any:
+    bar = _progress(quiet, total, label)
+    if bar is None:
+        return run(None)
+    with bar:
+        return run(lambda n: bar.advance(bar.task_id, n))
+
+
+@click.command("ingest")
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH_OR_URL...")
+@db_option
+@workers_option
+@timeout_option
+@quiet_option
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def ingest_command(
+    inputs: tuple[str, ...], db: str | None, workers: int, timeout: float, quiet: bool, as_json: bool
+) -> None:
+    """Read, extract and store reports: files, folders (recursively), JSONL/CSV batches, RSS/Atom feeds, URLs.
+
+    A document already stored by this extractor version is not extracted again; the same text under another
+    URL adds that URL as a source.  Exits 1 when any input failed (the others are stored).
+    """
+    from frontlines.ingest.discover import estimate_total
+    from frontlines.ingest.pipeline import ingest
+
+    with _errors():
+        store = _open(db, create=True, timeout=timeout)
+        total = None if quiet else estimate_total(inputs)
+        try:
+            stats = _run_with_progress(
+                lambda progress: ingest(store, inputs, workers=workers, progress=progress),
+                quiet,
+                total,
+                "ingest",
+            )
+        finally:
+            store.close()
+    _summary(stats, as_json)
+    if stats.failed:
+        sys.exit(1)
+
+
+@click.command("reprocess")
+@db_option
+@click.option("--all", "all_documents", is_flag=True, help="Re-extract every document, not only older ones.")
+@workers_option
+@timeout_option
+@quiet_option
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def reprocess_command(
+    db: str | None, all_documents: bool, workers: int, timeout: float, quiet: bool, as_json: bool
+) -> None:
+    """Re-extract stored documents made by an older extractor version (or all with --all)."""
+    from frontlines.ingest.pipeline import count_stale, reprocess
+
+    with _errors():
+        store = _open(db, timeout=timeout)
+        try:
+            total = count_stale(store, include_current=all_documents)
+            stats = _run_with_progress(
+                lambda progress: reprocess(
+                    store, all_documents=all_documents, workers=workers, progress=progress
+                ),
+                quiet,
+                total,
+                "reprocess",
+            )
+        finally:
+            store.close()
+    _summary(stats, as_json, "reprocess")
+    if stats.failed:
+        sys.exit(1)
+
+
+# -- output ----------------------------------------------------------------------------------------------
+
+
+def _check_output(fmt: str, output: str | None) -> None:
+    if fmt == "parquet" and not output:
+        raise click.UsageError("--format parquet needs --output FILE")
+
+
+def _table(
+    rows: list[dict[str, Any]], columns: list[tuple[str, str]], title: str, output: str | None
+) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False)
+    for _key, header in columns:
+        table.add_column(header, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if row.get(k) is None else str(row.get(k)) for k, _ in columns))
+    if output:
+        with open(output, "w", encoding="utf-8") as fh:
+            Console(file=fh, width=200).print(table)
+    else:
+        Console().print(table)
+
+
+def _write(writer: Callable[[Any], None], output: str | None, binary: bool = False) -> None:
+    if output:
+        try:
+            writer(output)
+        except OSError as exc:
+            fail(f"{output}: cannot be written ({exc.strerror or exc})")
+    else:
+        writer(sys.stdout)
+
+
+# -- events ----------------------------------------------------------------------------------------------
+
+_EVENT_TABLE = [
+    ("event_id_cnty", "id"),
+    ("event_date", "date"),
+    ("sub_event_type", "sub-event type"),
+    ("actor1", "actor 1"),
+    ("actor2", "actor 2"),
+    ("location", "location"),
+    ("admin1", "admin1"),
+    ("country", "country"),
+    ("fatalities", "deaths"),
+    ("modality", "modality"),
+    ("sources_independent", "sources"),
+    ("mentions", "mentions"),
+]
+
+
+@click.group("events", invoke_without_command=True)
+@db_option
+@click.option(
+    "--mentions", "show_mentions", is_flag=True, help="One row per event mention, not per happening."
+)
+@click.option("--country", default=None, help="ISO2, ISO3 or English name.")
+@click.option("--admin1", default=None, help="Province or state.")
+@click.option(
+    "--actor", default=None, help="Actor name (any of the four actor fields; part of a name is enough)."
+)
+@click.option("--type", "event_type", default=None, help="ACLED event type.")
+@click.option("--sub-type", "sub_event_type", default=None, help="ACLED sub-event type.")
+@click.option("--between", default=None, metavar="START..END", help="Period, YYYY-MM-DD..YYYY-MM-DD.")
+@click.option("--modality", default=None, help="asserted, claimed, denied, hypothetical or negated.")
+@click.option(
+    "--min-sources", type=click.IntRange(min=0), default=None, help="At least N independent sources."
+)
+@limit_option
+@click.option("--format", "fmt", type=click.Choice(EVENT_FORMATS), default="table", show_default=True)
+@output_option
+@click.pass_context
+def events_command(
+    ctx: click.Context,
+    db: str | None,
+    show_mentions: bool,
+    fmt: str,
+    output: str | None,
+    limit: int | None,
+    **filters: Any,
+) -> None:
+    """List canonical events (one per happening), filtered; `events show ID` shows one with its mentions."""
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+    if ctx.invoked_subcommand is not None:
+        return
+    _check_output(fmt, output)
+    from frontlines.export import write_events
+    from frontlines.store import queries
+    from frontlines.store.rows import event_export_row, mention_export_row
+
+    with _errors():
+        store = _open(db)
+        try:
+            f = queries.EventFilter(limit=limit, **filters)
+            with store.read() as conn:
+                if show_mentions:
+                    rows = [mention_export_row(m) for m in queries.mentions(conn, f)]
+                else:
+                    rows = [event_export_row(e) for e in queries.canonical_events(conn, f)]
+        finally:
+            store.close()
+        if fmt == "table":
+            title = f"{len(rows)} event mention(s)" if show_mentions else f"{len(rows)} event(s)"
+            _table(rows, _EVENT_TABLE, title, output)
+        else:
+            _write(lambda out: write_events(rows, fmt, out), output)
+
+
+@events_command.command("show")
+@click.argument("ident", metavar="ID")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_context
+def events_show_command(ctx: click.Context, ident: str, db: str | None, fmt: str) -> None:
+    """One canonical event (uid or event_id_cnty) with its mentions, their reports and the merge reasons."""
+    from frontlines.store import queries
+    from frontlines.store.rows import event_export_row
+
+    with _errors():
+        store = _open(db or (ctx.obj or {}).get("db"))
+        try:
+            with store.read() as conn:
+                event = queries.event_detail(conn, ident)
+        finally:
+            store.close()
+    if event is None:
+        fail(f"{ident}: no such event")
+    mentions = event.pop("mention_rows")
+    row = event_export_row(event)
+    if fmt == "json":
+        row["merge_explanation"] = event.get("merge_explanation")
+        row["mention_list"] = mentions
+        click.echo(json.dumps(row, ensure_ascii=False, indent=2, default=str))
+        return
+    from rich.console import Console
+
+    console = Console()
+    console.print(f"[bold]{row['event_id_cnty']}[/bold]  {row['event_uid']}")
+    for key in (
+        "event_date",
+        "disorder_type",
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "actor2",
+        "location",
+        "admin1",
+        "country",
+        "fatalities",
+        "fatalities_low",
+        "fatalities_high",
+        "modality",
+        "sources_independent",
+        "mentions",
+        "notes",
+    ):
+        console.print(f"  {key}: {row.get(key)}", highlight=False)
+    if event.get("merge_explanation"):
+        console.print(f"  why: {event['merge_explanation']}", highlight=False)
+    console.print(f"\n[bold]{len(mentions)} mention(s)[/bold]")
+    for m in mentions:
+        urls = ", ".join(s["url"] or s["input_id"] for s in m["sources"]) or "-"
+        console.print(
+            f"- {m['document_key'][:12]} {m['event_id']}: {m['sub_event_type']} on {m['event_date']} at "
+            f"{m['location'] or m['admin1'] or '?'}; deaths {m['fatalities']}; {m['modality']}",
+            highlight=False,
+        )
+        console.print(f"    report: {m.get('title') or '(no title)'} — {urls}", highlight=False)
+        for reason in m.get("merge_reasons") or []:
+            console.print(f"    merge: {reason}", highlight=False)
+
+
+# -- claims ----------------------------------------------------------------------------------------------
+
+_CLAIM_COLUMNS = [
+    "document_key",
+    "claim_id",
+    "claimant",
+    "claimant_kind",
+    "stance",
+    "event_id",
+    "event_uid",
+    "text",
+    "start",
+    "end",
+    "contradicts",
+    "extractor_version",
+]
+
+
+@click.command("claims")
+@db_option
+@click.option("--event", "event_uid", default=None, help="Claims about this canonical event (uid).")
+@click.option("--document", "document_key", default=None, help="Claims in this document (key).")
+@click.option("--claimant", default=None, help="Claimant name (part of it is enough).")
+@limit_option
+@click.option("--format", "fmt", type=click.Choice(ROW_FORMATS), default="table", show_default=True)
+@output_option
+def claims_command(
+    db: str | None,
+    event_uid: str | None,
+    document_key: str | None,
+    claimant: str | None,
+    limit: int | None,
+    fmt: str,
+    output: str | None,
+) -> None:
+    """List claims: who says what about which event, and which claims contradict each other."""
+    _check_output(fmt, output)
+    from frontlines.export import write_rows
+    from frontlines.store import queries
+
+    with _errors():
+        store = _open(db)
+        try:
+            with store.read() as conn:
+                if event_uid:
+                    event = queries.find_event(conn, event_uid)
+                    event_uid = event["uid"] if event else event_uid
+                rows = queries.claims(
+                    conn, document_key=document_key, event_uid=event_uid, claimant=claimant, limit=limit
+                )
+        finally:
+            store.close()
+        if fmt == "table":
+            cols = [
+                ("claimant", "claimant"),
+                ("stance", "stance"),
+                ("text", "text"),
+                ("event_uid", "event"),
+                ("contradicts", "contradicts"),
+            ]
+            _table(rows, cols, f"{len(rows)} claim(s)", output)
+        else:
+            _write(lambda out: write_rows(rows, _CLAIM_COLUMNS, fmt, out), output)
+
+
+# -- documents -------------------------------------------------------------------------------------------
+
+_DOC_COLUMNS = [
+    "document_key",
+    "title",
+    "published",
+    "language",
+    "status",
+    "error",
+    "extractor_version",
+    "lexicon_version",
+    "origin_key",
+    "sources",
+    "events",
+    "ingested_at",
+    "updated_at",
+]
+
+
+@click.group("documents", invoke_without_command=True)
+@db_option
+@click.option("--status", default=None, help="ok or failed.")
+@limit_option
+@click.option("--format", "fmt", type=click.Choice(ROW_FORMATS), default="table", show_default=True)
+@output_option
+@click.pass_context
+def documents_command(
+    ctx: click.Context, db: str | None, status: str | None, limit: int | None, fmt: str, output: str | None
+) -> None:
+    """List stored documents; `documents show KEY` shows one with its sources, events and claims."""
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+    if ctx.invoked_subcommand is not None:
+        return
+    _check_output(fmt, output)
+    from frontlines.export import write_rows
+    from frontlines.store import queries
+
+    with _errors():
+        store = _open(db)
+        try:
+            with store.read() as conn:
+                rows = queries.documents(conn, status=status, limit=limit)
+        finally:
+            store.close()
+        if fmt == "table":
+            cols = [
+                ("document_key", "key"),
+                ("title", "title"),
+                ("published", "published"),
+                ("status", "status"),
+                ("sources", "sources"),
+                ("events", "events"),
+                ("extractor_version", "extractor"),
+            ]
+            short = [{**r, "document_key": r["document_key"][:12]} for r in rows]
+            _table(short, cols, f"{len(rows)} document(s)", output)
+        else:
+            _write(lambda out: write_rows(rows, _DOC_COLUMNS, fmt, out), output)
+
+
+@documents_command.command("show")
+@click.argument("key")
+@db_option
+@click.option("--text/--no-text", default=True, help="Include the document's text.")
+@click.pass_context
+def documents_show_command(ctx: click.Context, key: str, db: str | None, text: bool) -> None:
+    """One document (its key, or a unique prefix of 6+ characters) as JSON."""
+    from frontlines.store import queries
+
+    with _errors():
+        store = _open(db or (ctx.obj or {}).get("db"))
+        try:
+            with store.read() as conn:
+                doc = queries.document_detail(conn, key)
+        finally:
+            store.close()
+    if doc is None:
+        fail(f"{key}: no such document")
+    if not text:
+        doc.pop("text", None)
+    click.echo(json.dumps(doc, ensure_ascii=False, indent=2, default=str))
