@@ -15,6 +15,7 @@ from frontlines.version import __version__
 # module name -> command names it defines (imported lazily so `frontlines --help` stays fast)
 _COMMAND_MODULES = {
     "frontlines.cli.extract_cmd": ["extract"],
+    "frontlines.cli.store_cmds": ["ingest", "reprocess", "events", "claims", "documents"],
 }
 
 
