@@ -219,3 +219,21 @@ def test_reference_report_actors(seed_result):
     assert found["Taliban"].inter == 2
     assert "Houthi Movement" not in found  # "Ansar Allah in Tajikistan" is another group
     assert "Al Jazeera" not in found
+
+
+def test_nationality_sharing_a_force_noun_names_both_forces():
+    text = "An Afghan and coalition security force detained a Taliban facilitator in Zhari district."
+    a = analyse(text, country="AF", published=dt.date(2012, 1, 8))
+    names_found = [m.actor.name for m in a.actor_mentions]
+    assert names_found == [ANDSF, "NATO: North Atlantic Treaty Organization", "Taliban"]
+    assert by_name(a)["NATO: North Atlantic Treaty Organization"].inter == 8
+
+
+def test_closing_bracket_does_not_join_an_alias():
+    text = "Troops retook the village from the Islamic State (IS) militants on Thursday."
+    a = analyse(text, country="IQ", published=dt.date(2017, 3, 2))
+    assert [m.text for m in a.actor_mentions] == ["Troops", "Islamic State (IS) militants"]
+    assert {m.actor.name for m in a.actor_mentions} == {
+        "Military Forces of Iraq (2014-2018)",
+        "Islamic State (Iraq)",
+    }

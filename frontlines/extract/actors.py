@@ -33,10 +33,11 @@ STATE_FORCE = {
 }
 _STATE_NAME = re.compile(r"^(Military|Police) Forces of (?P<country>.+?)(?: \((?P<period>[^)]*)\))?$")
 _TOKEN = re.compile(r"[^\W_]+")
-# Between two words of one alias: spaces, hyphens, apostrophes, dots ("U.S. forces"), brackets.
-_GAP = re.compile(r"[\s\-‐–'’./&()]{0,3}")
+# Between two words of one alias: spaces, hyphens, apostrophes, dots ("U.S. forces"), an opening
+# bracket ("CPI (Maoist)"); not a closing one: "Islamic State (IS) militants" is not the alias "IS militants".
+_GAP = re.compile(r"[\s\-‐–'’./&(]{0,3}")
 # Between a named group and a following generic noun that belongs to it ("Taliban fighters").
-_TIGHT_GAP = re.compile(r"[ \-]")
+_TIGHT_GAP = re.compile(r"\)?[ \-]")  # "(IS) militants": the noun after an acronym in brackets
 _OF_GAP = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
 _ACRONYM = re.compile(r"\b(?:[A-Z]\.){3,}|\b[A-Z]{3,8}\b")
 _FUZZY_LABELS = {"ORG", "NORP"}
@@ -566,6 +567,9 @@ def _merge_generic_nouns(resolved: list[tuple[Hit, Entry]], text: str) -> list[t
         if out:
             prev, prev_entry = out[-1]
             gap = text[prev.end : hit.start]
+            if entry is prev_entry and gap.strip() == "(":  # "Islamic State (IS)": one mention
+                out[-1] = (Hit(prev.start, hit.end, prev.candidates), prev_entry)
+                continue
             if entry.generic and prev_entry.name and _TIGHT_GAP.fullmatch(gap):
                 out[-1] = (Hit(prev.start, hit.end, prev.candidates), prev_entry)
                 continue
@@ -578,6 +582,33 @@ def _merge_generic_nouns(resolved: list[tuple[Hit, Entry]], text: str) -> list[t
                 out[-1] = (Hit(prev.start, hit.end, hit.candidates), entry)
                 continue
         out.append((hit, entry))
+    return out
+
+
+_FORCE_NOUN = re.compile(r"(?:forces?|troops|soldiers|units?)$", re.IGNORECASE)
+_AND_GAP = re.compile(r"\s*(?:and|&)\s+")
+
+
+def _shared_force_nouns(
+    hits: list[Hit], resolved: list[tuple[Hit, Entry]], text: str
+) -> list[tuple[Hit, Entry]]:
+    """'An Afghan and coalition security force': the nationality before "and" shares the force noun, so the
+    country's military is named too (on the nationality's span)."""
+    lex = lexicon()
+    starts = {h.start: h for h, _ in resolved}
+    out = []
+    for h in hits:
+        if not h.country:
+            continue
+        gap = _AND_GAP.match(text, h.end)
+        nxt = starts.get(gap.end()) if gap else None
+        if nxt is None or not _FORCE_NOUN.search(text[nxt.start : nxt.end]):
+            continue
+        state = next(
+            (e for e in lex.entries if e.state == "military" and e.iso3 == h.country and e.name is None), None
+        )
+        if state is not None:
+            out.append((Hit(h.start, h.end, [Candidate(state, False)]), state))
     return out
 
 
@@ -619,6 +650,7 @@ def find_actors(analysis: Analysis) -> None:
         if e is not None:
             resolved.append((h, e))
     resolved = _merge_generic_nouns(resolved, text)
+    resolved = sorted(resolved + _shared_force_nouns(hits, resolved, text), key=lambda r: r[0].start)
     by_name: dict[str, Actor] = {}
     dictionary_aliases: dict[str, list[str]] = {}
     mentions = []
