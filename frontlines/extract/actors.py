@@ -636,7 +636,7 @@ def find_actors(analysis: Analysis) -> None:
             continue
         cands = _fuzzy_candidates(ent.text)
         if cands:
-            start = ent.start + (len(ent.text) - len(names._LEADING_ARTICLE.sub("", ent.text)))
+            start = ent.start + (len(ent.text) - len(names.strip_article(ent.text)))
             hits.append(Hit(start, ent.end, cands))
     hits = [h for h in hits if not _inside_org_name(h, analysis)]
     hits.sort(key=lambda h: h.start)

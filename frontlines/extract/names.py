@@ -36,6 +36,11 @@ def words(text: str) -> list[str]:
     return _WORD.findall(strip_accents(text).lower())
 
 
+def strip_article(text: str) -> str:
+    """The text without a leading "the", "a" or "an"."""
+    return _LEADING_ARTICLE.sub("", text)
+
+
 def normalize_name(text: str) -> str:
     """A comparison form: no leading article or possessive, lowercase, accent-free, single spaces."""
     text = _LEADING_ARTICLE.sub("", text.strip())
