@@ -16,6 +16,7 @@ from frontlines.version import __version__
 _COMMAND_MODULES = {
     "frontlines.cli.extract_cmd": ["extract"],
     "frontlines.cli.store_cmds": ["ingest", "reprocess", "events", "claims", "documents"],
+    "frontlines.cli.serve_cmd": ["serve"],
 }
 
 

@@ -1,0 +1,62 @@
+"""``frontlines serve``: the REST API and the dashboard over a store."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+
+import click
+
+from frontlines.cli.common import db_option, fail, fail_on, resolve_db
+from frontlines.errors import FrontlinesError
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` only listens on the local machine (127.0.0.0/8, ::1, localhost)."""
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+@click.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="Port.")
+@click.option(
+    "--token",
+    default=None,
+    metavar="TOKEN",
+    help="Bearer token for the write endpoints (default $FRONTLINES_TOKEN; without one they are disabled).",
+)
+@click.option(
+    "--log-level",
+    default="warning",
+    show_default=True,
+    type=click.Choice(["debug", "info", "warning", "error"]),
+)
+def serve_command(db: str | None, host: str, port: int, token: str | None, log_level: str) -> None:
+    """Serve the REST API (/api/, docs at /docs) and the dashboard (/) over the store."""
+    token = token or os.environ.get("FRONTLINES_TOKEN") or None
+    if not is_loopback(host) and not token:
+        fail(
+            f"--host {host}: refusing to listen on a non-loopback address without a token "
+            "(set --token or FRONTLINES_TOKEN)",
+            2,
+        )
+    try:
+        import uvicorn
+
+        from frontlines.serve.app import create_app
+    except ImportError as exc:
+        fail(f"the web server needs the 'serve' extra (pip install 'frontlines[serve]'): {exc}", 1)
+    try:
+        app = create_app(resolve_db(db), token=token)
+    except FrontlinesError as exc:
+        fail_on(exc)
+    click.echo(
+        f"frontlines: serving {app.state.db.name} on http://{host}:{port}/ (API docs at /docs)", err=True
+    )
+    uvicorn.run(app, host=host, port=port, log_level=log_level)
