@@ -15,11 +15,17 @@ def _insert(conn: Connection, table: Table) -> Any:
 
 
 def insert_ignore(conn: Connection, table: Table, rows: Sequence[dict[str, Any]] | dict[str, Any]) -> int:
-    """Insert rows, skipping any that collide with a unique key (``ON CONFLICT DO NOTHING``)."""
+    """Insert rows, skipping any that collide with a unique key (``ON CONFLICT DO NOTHING``).
+
+    Returns how many rows were inserted, counted with RETURNING: the driver's rowcount is not reliable
+    for ``ON CONFLICT`` inserts on every backend.
+    """
     if not rows:
         return 0
-    result = conn.execute(_insert(conn, table).on_conflict_do_nothing(), rows)
-    return max(result.rowcount or 0, 0)
+    stmt = _insert(conn, table).on_conflict_do_nothing().returning(*table.primary_key.columns)
+    if isinstance(rows, dict):
+        return len(conn.execute(stmt, rows).all())
+    return len(conn.execute(stmt, list(rows)).all())
 
 
 def upsert(
