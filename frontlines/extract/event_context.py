@@ -47,10 +47,29 @@ class When:
     span_days: int = 0  # the length of the sentence's own date span ("in the past four months"), if any
 
 
+_DATELINE_DATE = re.compile(r"\((?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]+|\d{4}-\d\d)")
+
+
+def in_dateline(text: str, start: int, end: int) -> bool:
+    """Is a mention part of a dateline ("KABUL, Afghanistan (Nov. 23, 2011)")?  Such a place is where the
+    report was filed and such a date when: neither is the event's when the body says otherwise."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if start - line_start > 60:
+        return False
+    if _DATELINE_DATE.search(line[:80]):
+        return True
+    word = text[start:end]
+    return len(word) >= 4 and word.isupper() and bool(re.match(r"\s*[,(\-–—]", text[end : end + 3]))
+
+
 def _best_place(mentions: list[PlaceMention], text: str) -> Where | None:
     if not mentions:
         return None
     usable = [m for m in mentions if m.place is not None]
+    body = [m for m in usable if not in_dateline(text, m.start, m.end)]
+    usable = body or usable
     if not usable:
         return None
 
@@ -58,8 +77,7 @@ def _best_place(mentions: list[PlaceMention], text: str) -> Where | None:
     def key(m: PlaceMention) -> tuple[int, int, int]:
         before = text[max(0, m.start - 12) : m.start].lower()
         introduced = bool(_PREP.search(before))
-        dateline = m.start < 40 and not introduced
-        return (_RANK.get(m.place.feature, 5), int(dateline) * 2 + int(not introduced), m.start)
+        return (_RANK.get(m.place.feature, 5), int(not introduced), m.start)
 
     best = min(usable, key=key)
     precision = _PRECISION.get(best.place.feature, 3)
@@ -76,7 +94,7 @@ def main_place(a: Analysis) -> Place | None:
     by_id: dict[str, Place] = {}
     first: dict[str, int] = {}
     for m in a.place_mentions:
-        if m.place is None:
+        if m.place is None or in_dateline(a.text, m.start, m.end):
             continue
         counts[m.place.id] += 1
         by_id[m.place.id] = m.place
@@ -107,26 +125,32 @@ def where(a: Analysis, s: Sentence) -> Where:
     return Where(place, max(2, _PRECISION.get(place.feature, 3)))
 
 
-def _precise(dates: list[DateMention]) -> DateMention | None:
-    """The first date mention that names a day or week (not a span, not a year)."""
-    for d in dates:
-        if d.end_date is None and d.precision <= 3:
-            return d
-    return None
+def _precise(dates: list[DateMention], text: str = "", near: int | None = None) -> DateMention | None:
+    """The date mention that names a day or week (not a span, not a year): outside a dateline when the
+    body has one, and the one nearest ``near`` (the trigger) when given, else the first."""
+    found = [d for d in dates if d.end_date is None and d.precision <= 3]
+    if text:
+        body = [d for d in found if not in_dateline(text, d.start, d.end)]
+        found = body or found
+    if not found:
+        return None
+    if near is None:
+        return found[0]
+    return min(found, key=lambda d: abs(d.start - near))
 
 
 def _clamp(p: int) -> int:
     return min(max(p, 1), 3)
 
 
-def when(a: Analysis, s: Sentence) -> When:
+def when(a: Analysis, s: Sentence, trigger_at: int | None = None) -> When:
     """The event's date: the sentence's own date, the paragraph's, the lead's, then the publication date.
 
     A year alone ("in 2015") is kept (precision 3) because it marks a background event; a span ("in the
     past three days") gives way to a precise date in the paragraph or lead, else its last day.
     """
     own = a.in_sentence(a.dates, s)
-    d = _precise(own)
+    d = _precise(own, a.text, trigger_at)
     if d:
         return When(d.date, _clamp(d.precision), True, "sentence")
     year_only = [m for m in own if m.precision >= 4 and m.end_date is None]
@@ -142,12 +166,12 @@ def when(a: Analysis, s: Sentence) -> When:
     if span_days > 31:
         return When(spans[0].end_date, 3, True, "sentence", span_days)
     para = [m for m in a.dates if (st := a.sentence_at(m.start)) is not None and st.paragraph == s.paragraph]
-    d = _precise(para)
+    d = _precise(para, a.text)
     if d and not _is_background(a, d):
         return When(d.date, _clamp(d.precision), True, "paragraph")
     lead_end = a.sentences[min(LEAD_SENTENCES, len(a.sentences)) - 1].end if a.sentences else 0
     lead = [m for m in a.dates if m.start < lead_end or (a.sentence_at(m.start) or s).paragraph <= 1]
-    d = _precise(lead)
+    d = _precise(lead, a.text)
     if d and not _is_background(a, d):
         return When(d.date, _clamp(d.precision), True, "lead")
     if spans:

@@ -103,7 +103,7 @@ def _modality(a: Analysis, s: Sentence, doc: Any, d: Decision) -> str:
 
 def _build(a: Analysis, s: Sentence, d: Decision, doc: Any, next_free: Sentence | None) -> Event | None:
     place = event_context.where(a, s)
-    time = event_context.when(a, s)
+    time = event_context.when(a, s, s.start + d.start)
     historical = event_context.is_historical(a, time.date)
     lead = s.index < event_context.LEAD_SENTENCES
     if not historical and not lead and doc is not None and time.level != "sentence":
@@ -169,18 +169,28 @@ def _build(a: Analysis, s: Sentence, d: Decision, doc: Any, next_free: Sentence 
     return ev
 
 
+def _places_compatible(x: Event, y: Event) -> bool:
+    """Same place, or one of them only known less precisely within the same province."""
+    if x.admin1 and y.admin1 and x.admin1 != y.admin1:
+        return False
+    if not x.location or not y.location or x.location == y.location:
+        return True
+    # Two different towns are two events; a town and its province (or an unresolved place) are one.
+    return x.geo_precision == 3 or y.geo_precision == 3
+
+
 def _same_event(x: Event, y: Event) -> bool:
     """ACLED's one event per actors-place-day (within one report)."""
     if x.historical != y.historical or x.event_date != y.event_date:
         return False
     if (x.modality in ("asserted", "claimed")) != (y.modality in ("asserted", "claimed")):
         return False
-    if x.location != y.location and x.location and y.location:
-        return False
-    if x.actor1 and y.actor1 and x.actor1 != y.actor1 and x.actor1 != y.actor2:
+    if not _places_compatible(x, y):
         return False
     if x.sub_event_type == y.sub_event_type:
         return True
+    if x.actor1 and y.actor1 and x.actor1 not in (y.actor1, y.actor2):
+        return False
     pair = {x.sub_event_type, y.sub_event_type}
     return "Armed clash" in pair and bool(pair & _MERGE_INTO_BATTLE)
 
