@@ -75,11 +75,10 @@ class Extractor:
     @staticmethod
     def warm_up() -> None:
         """Load every lexicon and index now rather than on the first report."""
-        from frontlines.extract import actors, events, places
+        from frontlines.extract import actors, dates, events, numbers, places, speakers
 
-        places.load_resources()
-        actors.load_resources()
-        events.load_resources()
+        for step in (places, actors, speakers, dates, numbers, events):
+            step.load_resources()
 
     # -- public API ---------------------------------------------------------------------------------
 
@@ -141,7 +140,9 @@ class Extractor:
         if language != "en":
             warnings.append(f"the report is in {language!r}, not English: no events are extracted")
         if published is None:
-            warnings.append("no publication date given or found in a dateline: relative dates are not resolved")
+            warnings.append(
+                "no publication date given or found in a dateline: relative dates are not resolved"
+            )
         return Analysis(
             id=report.id or document_key(text),
             text=text,
