@@ -17,8 +17,32 @@ from frontlines.evaluate.scoring import read_jsonl, share
 from frontlines.model import Result
 
 
+# Transliteration variants of Afghan province names (the gold uses one, the gazetteer another): the
+# same province, so they compare equal.
+_PROVINCE_VARIANTS = {
+    "paktya": "paktia",
+    "sar-e pul": "sar-e pol",
+    "sari pul": "sar-e pol",
+    "oruzgan": "uruzgan",
+    "urozgan": "uruzgan",
+    "wardak": "maidan wardak",
+    "wardag": "maidan wardak",
+    "maidan-wardak": "maidan wardak",
+    "nimruz": "nimroz",
+    "herat": "herat",
+    "hilmand": "helmand",
+    "kondoz": "kunduz",
+    "konar": "kunar",
+    "jowzjan": "jawzjan",
+    "daykundi": "daikundi",
+    "panjsher": "panjshir",
+    "bamian": "bamyan",
+}
+
+
 def _norm(name: str | None) -> str:
-    return (name or "").strip().lower()
+    key = (name or "").strip().lower()
+    return _PROVINCE_VARIANTS.get(key, key)
 
 
 def score_result(result: Result, gold: dict[str, Any]) -> dict[str, bool]:

@@ -101,28 +101,56 @@ def main_place(a: Analysis) -> Place | None:
         first.setdefault(m.place.id, m.start)
     if not counts:
         return None
+    home = Counter(
+        p.country for pid, p in by_id.items() for _ in range(counts[pid]) if p.country
+    ).most_common(1)
+    if home:
+        by_id = {k: p for k, p in by_id.items() if p.country == home[0][0]} or by_id
     return min(by_id.values(), key=lambda p: (_RANK.get(p.feature, 5) >= 3, -counts[p.id], first[p.id]))
 
 
+def _dominant_country(a: Analysis) -> str | None:
+    counts: Counter[str] = Counter(m.place.country for m in a.place_mentions if m.place and m.place.country)
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def where(a: Analysis, s: Sentence) -> Where:
-    """The event's place: the sentence's most precise place, else the paragraph's, else the report's."""
-    found = _best_place(a.in_sentence(a.place_mentions, s), a.text)
-    if found:
-        return found
+    """The event's place: the sentence's most precise place, else the paragraph's, else the report's.
+
+    Places outside the report's dominant country give way to places inside it (a sentence naming both
+    "Pakistan" and a district is about the district); a country alone gives way to a more precise place
+    in the same country from the paragraph or the report.
+    """
+    home = _dominant_country(a)
+
+    def local(ms: list[PlaceMention]) -> list[PlaceMention]:
+        inside = [m for m in ms if m.place and m.place.country == home]
+        return inside or ms
+
+    own = _best_place(local(a.in_sentence(a.place_mentions, s)), a.text)
+    if own and own.place and own.place.feature != "country":
+        return own
     para = [
         m
         for m in a.place_mentions
         if (st := a.sentence_at(m.start)) is not None and st.paragraph == s.paragraph
     ]
-    found = _best_place(para, a.text)
-    if found:
-        return Where(
-            found.place, max(found.precision, 2) if found.precision == 1 else found.precision, found.mention
-        )
+    found = _best_place(local(para), a.text)
+    if found and found.place and found.place.feature != "country":
+        if own is None or found.place.country == own.place.country:
+            return Where(found.place, 2 if found.precision == 1 else found.precision, found.mention)
     place = main_place(a)
-    if place is None:
-        return Where(None, 3)
-    return Where(place, max(2, _PRECISION.get(place.feature, 3)))
+    if (
+        place is not None
+        and place.feature != "country"
+        and (own is None or place.country == own.place.country)
+    ):
+        return Where(place, max(2, _PRECISION.get(place.feature, 3)))
+    if own:
+        return own
+    if found:
+        return found
+    return Where(place, 3) if place else Where(None, 3)
 
 
 def _precise(dates: list[DateMention], text: str = "", near: int | None = None) -> DateMention | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from frontlines.extract.mentions import CasualtyMention
+from frontlines.extract.triggers import lexicon
 
 _WORDS = {
     "a": 1,
@@ -127,7 +128,7 @@ def from_parse(doc: Any) -> Counts:
                 out.low = out.high = out.fatalities
             elif lemma in _INJURE:
                 out.injured = (out.injured or 0) + n
-            elif lemma in _ARREST and p.lemma_.lower() not in ("weapon", "cache", "ammunition", "explosive"):
+            elif lemma in _ARREST and p.lemma_.lower() not in lexicon().noun_classes.get("weapon", ()):
                 out.arrested = (out.arrested or 0) + n
     return out
 

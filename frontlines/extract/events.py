@@ -101,7 +101,21 @@ def _modality(a: Analysis, s: Sentence, doc: Any, d: Decision) -> str:
     return "asserted"
 
 
-def _build(a: Analysis, s: Sentence, d: Decision, doc: Any, next_free: Sentence | None) -> Event | None:
+def _carry_dates(found: list[tuple[Event, Decision, Sentence, str]]) -> None:
+    """An event whose sentence has no date of its own takes the date of the nearest earlier event that
+    has one (a follow-up sentence usually tells more of the main event), instead of a fallback date."""
+    last: tuple[str | None, int] | None = None
+    for ev, _d, _s, level in sorted(found, key=lambda f: f[2].index):
+        if level == "sentence" and not ev.historical:
+            last = (ev.event_date, ev.time_precision)
+        elif level != "sentence" and last is not None and not ev.historical:
+            ev.event_date, ev.time_precision = last
+
+
+def _build(
+    a: Analysis, s: Sentence, d: Decision, doc: Any, next_free: Sentence | None
+) -> tuple[Event, str] | None:
+    """The event a decided sentence reports, and where its date came from (None: not a dated event)."""
     place = event_context.where(a, s)
     time = event_context.when(a, s, s.start + d.start)
     historical = event_context.is_historical(a, time.date)
@@ -110,7 +124,7 @@ def _build(a: Analysis, s: Sentence, d: Decision, doc: Any, next_free: Sentence 
         # "They are installing explosives on the streets": habitual or ongoing in general, no dated event.
         if modality.is_generic_parse(doc) or modality.generic_cue(s.text):
             return None
-    if not historical and time.span_days > 31:
+    if not historical and time.span_days > 7:
         return None  # "in the past four months they fought ...": a campaign summary, not a dated event
     country = place.place.country if place.place else None
     context_mentions = [
@@ -166,7 +180,7 @@ def _build(a: Analysis, s: Sentence, d: Decision, doc: Any, next_free: Sentence 
     )
     if p is not None and p.feature == "admin1" and not ev.admin1:
         ev.admin1 = p.name
-    return ev
+    return ev, time.level
 
 
 def _places_compatible(x: Event, y: Event) -> bool:
@@ -255,7 +269,7 @@ def _finalise(a: Analysis, ev: Event) -> None:
 def extract_events(analysis: Analysis) -> list[Event]:
     """The report's events, main event first."""
     a = analysis
-    found: list[tuple[Event, Decision, Sentence]] = []
+    found: list[tuple[Event, Decision, Sentence, str]] = []
     candidates = candidate_sentences(a) if not a.parsed else sorted(a.parsed)
     decided: dict[int, tuple[Decision, Any]] = {}
     for si in candidates:
@@ -276,12 +290,13 @@ def extract_events(analysis: Analysis) -> list[Event]:
         next_free = (
             nxt if nxt is not None and nxt.paragraph == s.paragraph and nxt.index not in decided else None
         )
-        ev = _build(a, s, d, doc, next_free)
-        if ev is not None:
-            found.append((ev, d, s))
+        built = _build(a, s, d, doc, next_free)
+        if built is not None:
+            found.append((built[0], d, s, built[1]))
+    _carry_dates(found)
     events: list[Event] = []
     order: dict[int, tuple[int, int]] = {}  # id(event) -> (first sentence index, trigger score)
-    for ev, d, s in found:
+    for ev, d, s, _level in found:
         target = next((e for e in events if _same_event(e, ev)), None)
         if target is not None:
             _merge(target, ev)
