@@ -16,7 +16,6 @@ from typing import Any
 from frontlines.evaluate.scoring import read_jsonl, share
 from frontlines.model import Result
 
-
 # Transliteration variants of Afghan province names (the gold uses one, the gazetteer another): the
 # same province, so they compare equal.
 _PROVINCE_VARIANTS = {
