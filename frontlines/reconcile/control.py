@@ -10,9 +10,15 @@ retake, a handover) or per claim about one — and the output, per place, is a l
   is a *claim*.  If nobody is known to hold the place, the claimant's side becomes the holder with low
   confidence.  If the claim opposes the current holder (a retake claim against a capture), the place
   becomes *contested*: the holder stays set (the last holder), until a later fact settles it.
-* Denials of a capture known only from claims also make the place contested.
+* Denials of a capture known only from claims also make the place contested (a denial names the taker
+  whose capture it denies; a denial of someone who does not hold the place only adds evidence).
 * Before its first observation, a place taken from an actor is held by that actor (the loser of the first
   capture), with no start date.
+* Dates: an independent report counts from the day of the event it reports, even when published later (a
+  later report can overturn an earlier state); a party's claim or denial counts from the day it was made
+  (its publication), so a claim dated back cannot contest a state before anyone voiced it.  Observations are
+  applied in order of that effective date, then of publication, facts before claims on the same day; so a
+  ministry's claim of 12 August is overturned by an independent report of 13 August about the 12th.
 
 Confidence combines the evidence behind the current state: each independent source adds weight 0.6,
 each party claim 0.25 (``1 - prod(1 - w)``), capped at 0.95; a contested state halves it.  Syndicated
@@ -31,6 +37,19 @@ CAPTURE_TYPES = {
     "Government regains territory": "retake",
     "Non-violent transfer of territory": "transfer",
 }
+CONTRACT_FIELDS = (
+    "place",
+    "admin1",
+    "country",
+    "iso3",
+    "latitude",
+    "longitude",
+    "holder",
+    "since",
+    "contested",
+    "confidence",
+    "sources",
+)
 INDEPENDENT_WEIGHT = 0.6
 PARTY_WEIGHT = 0.25
 MAX_CONFIDENCE = 0.95
@@ -47,6 +66,7 @@ class Evidence:
     quote: str | None
     stance: str | None = None
     party: bool = False
+    document: str | None = None  # the report's input id (or document key)
 
 
 @dataclass
@@ -67,6 +87,7 @@ class TerritoryObservation:
     party_sources: int = 0  # distinct party-affiliated origins that claim it
     known_on: dt.date | None = None  # earliest publication date of a report telling it
     evidence: list[Evidence] = field(default_factory=list)
+    place_id: str | None = None  # a stable place identity (geonameid, gazetteer id); else name + admin1
 
     @property
     def is_fact(self) -> bool:
@@ -74,9 +95,16 @@ class TerritoryObservation:
         return self.independent_sources > 0 and self.kind != "denial"
 
     @property
+    def effective(self) -> dt.date:
+        """The day it takes effect: the event's day for a fact, the day it was voiced for a claim."""
+        if self.is_fact or self.known_on is None:
+            return self.date
+        return max(self.date, self.known_on)
+
+    @property
     def key(self) -> str:
-        """The place key: name, province and country, case-folded."""
-        return place_key(self.place, self.admin1, self.iso3)
+        """The place key: ``place_id`` when known, else name, province and country, case-folded."""
+        return self.place_id or place_key(self.place, self.admin1, self.iso3)
 
 
 def place_key(place: str, admin1: str | None, iso3: str | None) -> str:
@@ -102,6 +130,7 @@ class ControlState:
     sources: int
     evidence: list[Evidence] = field(default_factory=list)
     why: str = ""
+    key: str = ""
 
     def covers(self, day: dt.date) -> bool:
         """True when the state is in force on a day."""
@@ -139,8 +168,9 @@ def build_timelines(observations: Iterable[TerritoryObservation]) -> dict[str, l
 
 
 def _timeline(observations: list[TerritoryObservation]) -> list[ControlState]:
-    # Facts before claims on the same day: a claim that opposes the day's fact makes it contested.
-    obs = sorted(observations, key=lambda o: (o.date, not o.is_fact, o.known_on or o.date))
+    # Effective day, then publication, then facts before claims: a claim voiced after the day's fact
+    # contests it; a fact known later than a same-day claim overturns the claim.
+    obs = sorted(observations, key=lambda o: (o.effective, o.known_on or o.date, not o.is_fact))
     first = obs[0]
     states: list[ControlState] = []
     holder: str | None = None
@@ -174,6 +204,7 @@ def _timeline(observations: list[TerritoryObservation]) -> list[ControlState]:
                 sources=independent,
                 evidence=list(evidence),
                 why=why,
+                key=first.key,
             )
         )
 
@@ -186,13 +217,18 @@ def _timeline(observations: list[TerritoryObservation]) -> list[ControlState]:
         states[-1].confidence = 0.3
 
     for ob in obs:
+        day = ob.effective
         if ob.kind == "denial":
-            if holder is not None and independent == 0:
-                close(ob.date)
+            denied_holder = ob.taker is None or ob.taker == holder
+            if holder is not None and not inferred and independent == 0 and denied_holder and not contested:
+                close(day)
                 contested = True
                 evidence = evidence + ob.evidence
                 why = f"{holder}'s hold is known only from party claims and is denied"
-                open_state(ob.date)
+                open_state(day)
+            elif states:
+                evidence = evidence + ob.evidence
+                _refresh(states, independent, party, contested, evidence)
             continue
         if ob.is_fact:
             if ob.taker == holder and not contested:
@@ -201,7 +237,7 @@ def _timeline(observations: list[TerritoryObservation]) -> list[ControlState]:
                 evidence = evidence + ob.evidence
                 _refresh(states, independent, party, contested, evidence)
                 continue
-            close(ob.date)
+            close(day)
             changed = ob.taker != holder
             if changed:
                 independent, party, evidence = ob.independent_sources, ob.party_sources, list(ob.evidence)
@@ -209,7 +245,7 @@ def _timeline(observations: list[TerritoryObservation]) -> list[ControlState]:
                 independent += ob.independent_sources
                 party += ob.party_sources
                 evidence = evidence + ob.evidence
-            holder, contested, since, inferred = ob.taker, False, ob.date, False
+            holder, contested, since, inferred = ob.taker, False, day, False
             why = (
                 f"{ob.kind} by {ob.taker} reported by {ob.independent_sources} independent source(s)"
                 if changed
@@ -219,18 +255,18 @@ def _timeline(observations: list[TerritoryObservation]) -> list[ControlState]:
             continue
         # A claim by a party to the fight.
         if holder is None or inferred:
-            close(ob.date)
-            holder, since, inferred = ob.taker, ob.date, False
+            close(day)
+            holder, since, inferred = ob.taker, day, False
             independent, party, evidence = 0, ob.party_sources or 1, list(ob.evidence)
             why = f"{ob.kind} claimed by a party ({ob.taker}); no independent report yet"
             open_state(since)
         elif ob.taker != holder:
-            close(ob.date)
+            close(day)
             contested = True
             party += ob.party_sources or 1
             evidence = evidence + ob.evidence
             why = f"{ob.taker} claims a {ob.kind} against {holder}'s hold; unresolved"
-            open_state(ob.date)
+            open_state(day)
         else:
             party += ob.party_sources or 1
             evidence = evidence + ob.evidence
