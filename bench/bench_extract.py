@@ -17,6 +17,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from queue import Empty
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
@@ -227,7 +228,15 @@ def run_stage(
     queue = ctx.Queue()
     proc = ctx.Process(target=_stage, args=(kind, texts, workers, start_method, batch_size, queue))
     proc.start()
-    result = queue.get()
+    while True:  # a stage that crashes must not leave the benchmark waiting forever
+        try:
+            result = queue.get(timeout=1.0)
+            break
+        except Empty:
+            if not proc.is_alive():
+                raise SystemExit(
+                    f"stage {kind} (workers={workers}) failed with exit code {proc.exitcode}"
+                ) from None
     proc.join()
     return result
 
