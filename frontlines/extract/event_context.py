@@ -64,12 +64,13 @@ def in_dateline(text: str, start: int, end: int) -> bool:
     return len(word) >= 4 and word.isupper() and bool(re.match(r"\s*[,(\-–—]", text[end : end + 3]))
 
 
-def _best_place(mentions: list[PlaceMention], text: str) -> Where | None:
+def _best_place(mentions: list[PlaceMention], text: str, allow_dateline: bool = False) -> Where | None:
     if not mentions:
         return None
     usable = [m for m in mentions if m.place is not None]
-    body = [m for m in usable if not in_dateline(text, m.start, m.end)]
-    usable = body or usable
+    usable = [m for m in usable if allow_dateline or not in_dateline(text, m.start, m.end)]
+    if not usable:
+        return None
     if not usable:
         return None
 
@@ -150,7 +151,13 @@ def where(a: Analysis, s: Sentence) -> Where:
         return own
     if found:
         return found
-    return Where(place, 3) if place else Where(None, 3)
+    if place:
+        return Where(place, 3)
+    # Last resort: the dateline's place (where the report was filed is often where it happened).
+    dateline = _best_place(local(a.in_sentence(a.place_mentions, s)), a.text, allow_dateline=True)
+    if dateline is None:
+        dateline = _best_place(local(a.place_mentions), a.text, allow_dateline=True)
+    return Where(dateline.place, 2) if dateline else Where(None, 3)
 
 
 def _precise(dates: list[DateMention], text: str = "", near: int | None = None) -> DateMention | None:

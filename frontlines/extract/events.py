@@ -113,16 +113,18 @@ def _carry_dates(found: list[tuple[Event, Decision, Sentence, str]]) -> None:
 
 
 def _build(
-    a: Analysis, s: Sentence, d: Decision, doc: Any, next_free: Sentence | None
+    a: Analysis, s: Sentence, d: Decision, doc: Any, next_free: Sentence | None, lead: bool
 ) -> tuple[Event, str] | None:
     """The event a decided sentence reports, and where its date came from (None: not a dated event)."""
     place = event_context.where(a, s)
     time = event_context.when(a, s, s.start + d.start)
     historical = event_context.is_historical(a, time.date)
-    lead = s.index < event_context.LEAD_SENTENCES
-    if not historical and not lead and doc is not None and time.level != "sentence":
+    if not historical and time.level != "sentence":
         # "They are installing explosives on the streets": habitual or ongoing in general, no dated event.
-        if modality.is_generic_parse(doc) or modality.generic_cue(s.text):
+        # (The report's first event sentence is its lead or headline, not a habit: it is exempt.)
+        if not lead and (
+            modality.generic_cue(s.text) or (doc is not None and modality.is_generic_parse(doc))
+        ):
             return None
     if not historical and time.span_days > 7:
         return None  # "in the past four months they fought ...": a campaign summary, not a dated event
@@ -290,7 +292,7 @@ def extract_events(analysis: Analysis) -> list[Event]:
         next_free = (
             nxt if nxt is not None and nxt.paragraph == s.paragraph and nxt.index not in decided else None
         )
-        built = _build(a, s, d, doc, next_free)
+        built = _build(a, s, d, doc, next_free, lead=si == min(decided))
         if built is not None:
             found.append((built[0], d, s, built[1]))
     _carry_dates(found)
