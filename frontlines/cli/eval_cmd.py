@@ -1,0 +1,108 @@
+"""`frontlines eval`: development figures on the shared evaluation sets and the gold set."""
+
+from __future__ import annotations
+
+import importlib
+import json
+
+import click
+
+from frontlines.cli.common import fail
+from frontlines.errors import FrontlinesError
+
+_PATH = click.Path(exists=True, dir_okay=False)
+
+
+def _print(result: dict, as_json: bool, lines: list[str]) -> None:
+    if as_json:
+        click.echo(json.dumps(result, indent=2, default=str))
+    else:
+        click.echo("\n".join(lines))
+
+
+@click.group("eval")
+def eval_command() -> None:
+    """Evaluate the extractor: CASE 2021 sub-events, ISAF releases, UCDP places, the gold set."""
+
+
+@eval_command.command("case")
+@click.argument("path", type=_PATH)
+@click.option("--limit", type=int, default=None, help="Only the first N snippets.")
+@click.option("--json", "as_json", is_flag=True, help="Print every figure as JSON.")
+def case_cmd(path: str, limit: int | None, as_json: bool) -> None:
+    """Weighted F1 of the main event's sub-event type and the no-event share (CASE 2021 JSONL)."""
+    from frontlines.evaluate.case import evaluate_case
+
+    try:
+        r = evaluate_case(path, limit)
+    except FrontlinesError as exc:
+        fail(str(exc))
+    _print(
+        r,
+        as_json,
+        [
+            f"CASE weighted F1 {r['weighted_f1']:.3f} (accuracy {r['accuracy']:.3f}, n={r['scored']})",
+            f"no-event share {r['no_event_share']:.3f} (n={r['no_event_total']})",
+        ],
+    )
+
+
+@eval_command.command("isaf")
+@click.argument("path", type=_PATH)
+@click.option("--limit", type=int, default=None, help="Only the first N releases.")
+@click.option("--json", "as_json", is_flag=True, help="Print every figure as JSON.")
+def isaf_cmd(path: str, limit: int | None, as_json: bool) -> None:
+    """Provinces, start date, killed and detained exact-match shares (ISAF press releases JSONL)."""
+    from frontlines.evaluate.isaf import evaluate_isaf
+
+    try:
+        r = evaluate_isaf(path, limit)
+    except FrontlinesError as exc:
+        fail(str(exc))
+    _print(
+        r,
+        as_json,
+        [
+            f"ISAF n={r['n']}: provinces {r['provinces']:.3f}  start date {r['date']:.3f}  "
+            f"killed {r['killed']:.3f}  detained {r['detained']:.3f}"
+        ],
+    )
+
+
+@eval_command.command("ucdp")
+@click.argument("path", type=_PATH)
+@click.option("--limit", type=int, default=None, help="Only the first N rows.")
+def ucdp_cmd(path: str, limit: int | None) -> None:
+    """Geocoding and actor figures on a UCDP GED sample (CSV)."""
+    try:
+        module = importlib.import_module("frontlines.evaluate.ucdp")
+    except ImportError:
+        fail("the UCDP evaluation is not available in this installation")
+    try:
+        r = module.evaluate_ucdp(path, limit=limit) if limit else module.evaluate_ucdp(path)
+    except FrontlinesError as exc:
+        fail(str(exc))
+    click.echo(json.dumps(r, indent=2, default=str))
+
+
+@eval_command.command("gold")
+@click.argument("path", type=_PATH)
+@click.option("--limit", type=int, default=None, help="Only the first N reports.")
+@click.option("--json", "as_json", is_flag=True, help="Print every figure as JSON.")
+def gold_cmd(path: str, limit: int | None, as_json: bool) -> None:
+    """Main-event accuracy, event-set F1, fatalities and claims recall on a gold JSONL file."""
+    from frontlines.evaluate.gold import evaluate_gold
+
+    try:
+        r = evaluate_gold(path, limit)
+    except FrontlinesError as exc:
+        fail(str(exc))
+    es = r["event_set"]
+    _print(
+        r,
+        as_json,
+        [
+            f"gold n={r['n']}: main event {r['main_event_accuracy']:.3f}  event set F1 {es['f1']:.3f}  "
+            f"fatalities {r['fatalities_exact']:.3f}  claims recall {r['claims_recall']:.3f}"
+        ],
+    )
