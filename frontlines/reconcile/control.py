@@ -260,6 +260,10 @@ def _timeline(observations: list[TerritoryObservation]) -> list[ControlState]:
             independent, party, evidence = 0, ob.party_sources or 1, list(ob.evidence)
             why = f"{ob.kind} claimed by a party ({ob.taker}); no independent report yet"
             open_state(since)
+        elif ob.taker != holder and contested:
+            party += ob.party_sources or 1  # one more claim in a dispute already open
+            evidence = evidence + ob.evidence
+            _refresh(states, independent, party, contested, evidence)
         elif ob.taker != holder:
             close(day)
             contested = True

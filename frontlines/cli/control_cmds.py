@@ -1,0 +1,410 @@
+"""Control commands: ``control`` (who holds what on a day, or the changes of a period), ``control show``,
+``control ledger`` (contradicting claims) and ``stats`` (per day and province).
+
+A thin layer over ``frontlines.store.territory`` and ``frontlines.reconcile.aggregates``.  Stable formats:
+``json`` (the contract's list), ``jsonl``, ``csv``, ``geojson`` (points); ``table`` is for people.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import IO, Any
+
+import click
+
+from frontlines.cli.common import db_option, fail, resolve_db
+from frontlines.errors import FrontlinesError, UsageError
+
+CONTROL_FORMATS = ["table", "csv", "json", "jsonl", "geojson"]
+STATS_FORMATS = ["table", "csv", "json"]
+
+country_option = click.option("--country", default=None, help="ISO2, ISO3 or English name.")
+output_option = click.option("--output", "-o", "output", default=None, metavar="FILE", help="Write to FILE.")
+between_option = click.option(
+    "--between", default=None, metavar="START..END", help="Period, YYYY-MM-DD..YYYY-MM-DD."
+)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    try:
+        yield
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    except FrontlinesError as exc:
+        fail(str(exc))
+
+
+def _open(db: str | None) -> Any:
+    from frontlines.store import Database
+
+    return Database.open(resolve_db(db), create=False)
+
+
+def _emit(write: Callable[[IO[str]], None], output: str | None) -> None:
+    if not output:
+        write(sys.stdout)
+        return
+    try:
+        with open(output, "w", encoding="utf-8", newline="") as fh:
+            write(fh)
+    except OSError as exc:
+        fail(f"{output}: cannot be written ({exc.strerror or exc})")
+
+
+def _table(
+    rows: list[dict[str, Any]], columns: list[tuple[str, str]], title: str, output: str | None
+) -> None:
+    _tables([(rows, columns, title)], output)
+
+
+def _tables(specs: list[tuple[list[dict[str, Any]], list[tuple[str, str]], str]], output: str | None) -> None:
+    """Rich tables (rows, columns as (key, header), title), one after the other."""
+    from rich.console import Console
+    from rich.table import Table
+
+    tables = []
+    for rows, columns, title in specs:
+        table = Table(title=title)
+        for _key, header in columns:
+            table.add_column(header, overflow="fold")
+        for row in rows:
+            table.add_row(*("" if row.get(k) is None else str(row.get(k)) for k, _ in columns))
+        tables.append(table)
+
+    def write(fh: IO[str]) -> None:
+        con = Console(file=fh, width=160 if output else None)
+        for t in tables:
+            con.print(t)
+
+    _emit(write, output)
+
+
+def _day(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        fail(f"{option}: {value!r} is not a YYYY-MM-DD date")
+
+
+def _geojson(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    feats = []
+    for r in rows:
+        lat, lon = r.get("latitude"), r.get("longitude")
+        geom = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
+        feats.append({"type": "Feature", "geometry": geom, "properties": r})
+    return {"type": "FeatureCollection", "features": feats}
+
+
+def write_control(rows: list[dict[str, Any]], fmt: str, fh: IO[str]) -> None:
+    """Write contract control rows as json | jsonl | csv | geojson."""
+    from frontlines.reconcile.control import CONTRACT_FIELDS
+
+    if fmt == "json":
+        json.dump(rows, fh, ensure_ascii=False, indent=2)
+        fh.write("\n")
+    elif fmt == "jsonl":
+        for r in rows:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    elif fmt == "geojson":
+        json.dump(_geojson(rows), fh, ensure_ascii=False)
+        fh.write("\n")
+    else:
+        import csv
+
+        w = csv.DictWriter(
+            fh,
+            fieldnames=list(CONTRACT_FIELDS) + [k for k in rows[0] if k not in CONTRACT_FIELDS]
+            if rows
+            else list(CONTRACT_FIELDS),
+        )
+        w.writeheader()
+        for r in rows:
+            w.writerow(
+                {k: ("" if v is None else str(v).lower() if isinstance(v, bool) else v) for k, v in r.items()}
+            )
+
+
+_CONTROL_TABLE = [
+    ("place", "place"),
+    ("admin1", "admin1"),
+    ("holder", "holder"),
+    ("since", "since"),
+    ("contested", "contested"),
+    ("confidence", "confidence"),
+    ("sources", "sources"),
+]
+
+
+@click.group("control", invoke_without_command=True)
+@db_option
+@country_option
+@click.option("--on", "on", default=None, metavar="DATE", help="Who holds what on this day (default today).")
+@between_option
+@click.option("--format", "fmt", type=click.Choice(CONTROL_FORMATS), default="table", show_default=True)
+@output_option
+@click.pass_context
+def control_command(
+    ctx: click.Context,
+    db: str | None,
+    country: str | None,
+    on: str | None,
+    between: str | None,
+    fmt: str,
+    output: str | None,
+) -> None:
+    """Territorial control: every place's holder on a day (--on), or the changes of a period (--between).
+
+    `control show PLACE --on DATE` explains one place; `control ledger` lists contradicting claims.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj.update(db=db, country=country)
+    if ctx.invoked_subcommand is not None:
+        return
+    if on and between:
+        raise click.UsageError("give --on or --between, not both")
+    from frontlines.store import territory
+    from frontlines.store.queries import parse_between
+
+    with _errors():
+        store = _open(db)
+        try:
+            tls = territory.timelines(store, country)
+        finally:
+            store.close()
+        from frontlines.reconcile.control import changes_between, states_on
+
+        if between:
+            start, end = parse_between(between)
+            states = changes_between(tls, start or dt.date.min, end or dt.date.max)
+            title = f"{len(states)} change(s) of control, {between}"
+        else:
+            day = _day(on, "--on") or dt.date.today()
+            states = states_on(tls, day)
+            title = f"control on {day.isoformat()}: {len(states)} place(s)"
+    rows = [s.to_contract() for s in states]
+    if fmt == "table":
+        _table(rows, _CONTROL_TABLE, title, output)
+    else:
+        _emit(lambda fh: write_control(rows, fmt, fh), output)
+
+
+@control_command.command("show")
+@click.argument("place")
+@click.option("--on", "on", required=True, metavar="DATE", help="The day.")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_context
+def control_show_command(ctx: click.Context, place: str, on: str, db: str | None, fmt: str) -> None:
+    """One place on one day: the state, the rule that produced it and the chain of evidence."""
+    from frontlines.store import territory
+
+    day = _day(on, "--on")
+    assert day is not None
+    with _errors():
+        store = _open(db or ctx.obj.get("db"))
+        try:
+            state, timeline = territory.control_show(store, place, day, ctx.obj.get("country"))
+        finally:
+            store.close()
+    if not timeline:
+        fail(f"{place}: no control reports for this place")
+    if fmt == "json":
+        out = {
+            "state": state.to_contract() if state else None,
+            "why": state.why if state else "no report covers this day",
+            "evidence": [vars(e) for e in state.evidence] if state else [],
+            "timeline": [
+                {**s.to_contract(), "until": s.until.isoformat() if s.until else None, "why": s.why}
+                for s in timeline
+            ],
+        }
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    _print_show(place, day, state, timeline)
+
+
+def _print_show(place: str, day: dt.date, state: Any, timeline: list[Any]) -> None:
+    from rich.console import Console
+
+    con = Console()
+    if state is None:
+        con.print(f"[bold]{place}[/bold] on {day}: unknown (no report covers this day)")
+    else:
+        flag = " [red]CONTESTED[/red]" if state.contested else ""
+        con.print(
+            f"[bold]{state.place}[/bold] ({state.admin1}, {state.country}) on {day}: held by "
+            f"[bold]{state.holder}[/bold] since {state.since or 'before the first report'}{flag}; "
+            f"confidence {state.confidence:.2f}, {state.sources} independent source(s)"
+        )
+        con.print(f"rule: {state.why}")
+        con.print("evidence:")
+        for e in state.evidence:
+            tag = "party claim" if e.party else "independent"
+            con.print(
+                f"  - {e.published} {e.source} [{e.document}] ({tag}; {e.stance}) "
+                f'claimant: {e.claimant}\n      "{(e.quote or "").strip()[:300]}"'
+            )
+    con.print("timeline:")
+    for s in timeline:
+        flag = " contested" if s.contested else ""
+        con.print(
+            f"  {s.since or '…'} .. {s.until or 'now'}: {s.holder}{flag} ({s.confidence:.2f}) — {s.why}"
+        )
+
+
+@control_command.command("ledger")
+@db_option
+@between_option
+@click.option("--place", default=None, help="Only this place.")
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(["control", "denial", "figure", "linked"]),
+    help="Only these kinds of contradiction (repeatable).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True
+)
+@output_option
+@click.pass_context
+def control_ledger_command(
+    ctx: click.Context,
+    db: str | None,
+    between: str | None,
+    place: str | None,
+    kinds: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+) -> None:
+    """The claims ledger: pairs of claims that contradict each other, grouped by event."""
+    from frontlines.store import territory
+
+    with _errors():
+        store = _open(db or ctx.obj.get("db"))
+        try:
+            entries = territory.contested_pairs(
+                store, country=ctx.obj.get("country"), kinds=list(kinds) or None, between=between, place=place
+            )
+        finally:
+            store.close()
+    rows = [e.to_dict() for e in entries]
+    if fmt == "json":
+        _emit(lambda fh: fh.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n"), output)
+    elif fmt == "jsonl":
+        _emit(lambda fh: fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), output)
+    else:
+        flat = [
+            {
+                "kind": r["kind"],
+                "place": r["place"],
+                "a": f"{r['a']['date']} {r['a']['claimant']} ({r['a']['side'] or 'no party'}): {r['a']['quote'][:90]}",
+                "b": f"{r['b']['date']} {r['b']['claimant']} ({r['b']['side'] or 'no party'}): {r['b']['quote'][:90]}",
+                "values": ", ".join(map(str, r.get("values", []))),
+            }
+            for r in rows
+        ]
+        cols = [
+            ("kind", "kind"),
+            ("place", "place"),
+            ("a", "claim A"),
+            ("b", "claim B"),
+            ("values", "values"),
+        ]
+        _table(flat, cols, f"{len(rows)} contradicting pair(s)", output)
+
+
+@click.command("stats")
+@db_option
+@country_option
+@between_option
+@click.option("--format", "fmt", type=click.Choice(STATS_FORMATS), default="table", show_default=True)
+@output_option
+def stats_command(
+    db: str | None, country: str | None, between: str | None, fmt: str, output: str | None
+) -> None:
+    """Per day and province: events by type and fatalities (low/best/high); per day: capitals held per side."""
+    from frontlines.reconcile.aggregates import capitals_held, events_by_day_province
+    from frontlines.store import queries, territory
+
+    with _errors():
+        start, end = queries.parse_between(between)
+        store = _open(db)
+        try:
+            with store.read() as conn:
+                events = queries.canonical_events(conn, queries.EventFilter(country=country, between=between))
+                tls = territory.timelines(conn, country)
+        finally:
+            store.close()
+        iso3 = queries.country_iso3(country) if country else None
+    types, rows = events_by_day_province(events)
+    dates = [r["date"] for r in rows]
+    start = start or (dt.date.fromisoformat(min(dates)) if dates else None)
+    end = end or (dt.date.fromisoformat(max(dates)) if dates else None)
+    held = capitals_held(tls, iso3, start, end) if iso3 and start and end else []
+    if fmt == "json":
+        out = {"by_day_province": rows, "capitals_held": held}
+        _emit(lambda fh: fh.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n"), output)
+        return
+    sides = sorted({h for d in held for h in d["holders"]})
+    cap_rows = [
+        {
+            "date": d["date"],
+            **{s: d["holders"].get(s, 0) for s in sides},
+            "contested": d["contested"],
+            "unknown": d["unknown"],
+        }
+        for d in held
+    ]
+    if fmt == "csv":
+        import csv
+
+        def write(fh: IO[str]) -> None:
+            cols = [
+                "table",
+                "date",
+                "admin1",
+                "events",
+                *types,
+                "fatalities_low",
+                "fatalities",
+                "fatalities_high",
+            ]
+            w = csv.DictWriter(
+                fh,
+                fieldnames=cols
+                + [f"capitals:{s}" for s in sides]
+                + ["capitals:contested", "capitals:unknown"],
+            )
+            w.writeheader()
+            for r in rows:
+                w.writerow({"table": "day_province", **r})
+            for r in cap_rows:
+                w.writerow(
+                    {
+                        "table": "capitals",
+                        "date": r["date"],
+                        **{f"capitals:{s}": r[s] for s in sides},
+                        "capitals:contested": r["contested"],
+                        "capitals:unknown": r["unknown"],
+                    }
+                )
+
+        _emit(write, output)
+        return
+    cols = [("date", "date"), ("admin1", "admin1"), ("events", "events")] + [(t, t) for t in types]
+    cols += [("fatalities_low", "deaths low"), ("fatalities", "deaths"), ("fatalities_high", "deaths high")]
+    cap_cols = (
+        [("date", "date")] + [(s, s) for s in sides] + [("contested", "contested"), ("unknown", "unknown")]
+    )
+    specs = [(rows, cols, "events and fatalities per day and province")]
+    if cap_rows:
+        specs.append((cap_rows, cap_cols, "provincial capitals held per side"))
+    _tables(specs, output)
