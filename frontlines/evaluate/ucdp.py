@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from frontlines.errors import InputError
-from frontlines.extract.gazetteer import clean_admin_name, fold, geocode, lookup, split_feature
+from frontlines.extract.countries import also_covers, find_country
+from frontlines.extract.gazetteer import (
+    admin1_matches,
+    clean_admin_name,
+    fold,
+    geocode,
+    get_gazetteer,
+)
 from frontlines.model import Place
 
 # Words that describe a place rather than name it; dropped from a description's pieces.
@@ -37,18 +44,43 @@ _ADMIN_WORD = re.compile(
 )
 
 
+_COUNTRYSIDE = re.compile(
+    r"\b(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?"
+    r"(?:countryside|suburbs|outskirts|rural\s+areas?)\s+of\s+([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
+)
+_COUNTRYSIDE_AFTER = re.compile(r"\b([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)\s+(?:countryside|suburbs)\b")
+_LABEL = re.compile(
+    r"\b(?:DEPARTMENT|MUNICIPALITY|PROVINCE|DISTRICT|Tabia|Woreda|Zone|Region|State|Kebele|wilaya)\s*:\s*",
+    re.I,
+)
+
+
+def _normalise(text: str) -> str:
+    """Flatten a description: newlines to commas, "the countryside of Hama" to "Hama province"."""
+    text = (text or "").replace("’", "'")
+    text = re.sub(r"\s*[\r\n]+\s*", ", ", text)
+    text = _LABEL.sub(", ", text)
+    text = _COUNTRYSIDE.sub(lambda m: f", {m.group(1)} province,", text)
+    text = _COUNTRYSIDE_AFTER.sub(lambda m: f"{m.group(1)} province", text)
+    return text
+
+
 def description_pieces(text: str) -> list[tuple[str, str | None]]:
     """Candidate names in a description, most specific first, each with the feature its words suggest."""
-    text = re.sub(r"\([^)]*\)", ",", text or "")
+    text = _normalise(text)
+    text = re.sub(r"\([^)]*\)", ",", text)
     text = re.sub(r"['’]s\b", ",", text)  # "Srinagar's old city" -> "Srinagar"
     text = re.sub(r"\d+(\.\d+)?\s*(km|kms|kilometers?|kilometres?|miles?)\b", ",", text, flags=re.I)
-    parts = re.split(r"[,;:\t/]|\s+-\s+|\b(?:in|of|near|between|and|from|to|at|outside|within)\b", text)
+    parts = re.split(
+        r"[,;:\t/]|\s+-\s+|\b(?:in|of|near|between|and|from|to|at|outside|within|under|towards?|direction)\b",
+        text,
+    )
     out: list[tuple[str, str | None]] = []
     for part in parts:
         if not part or not part.strip():
             continue
         m = _ADMIN_WORD.search(part)
-        feature = split_feature(m.group(0))[1] if m else None
+        feature = None
         if m:
             feature = {
                 "district": "admin2",
@@ -74,45 +106,75 @@ def description_pieces(text: str) -> list[tuple[str, str | None]]:
     return out
 
 
-def _resolve_piece(name: str, feature: str | None, country: str | None, near: str | None) -> Place | None:
+def _resolve_piece(name: str, feature: str | None, countries: list[str], near: str | None) -> Place | None:
     query = f"{name} province" if feature == "admin1" else f"{name} district" if feature == "admin2" else name
-    place = geocode(query, country, near=near)
-    if place is None and feature:
-        place = geocode(name, country, near=near)
-    return place
+    for cc in countries or [None]:
+        place = geocode(query, cc, near=near)
+        if place is None and feature:
+            place = geocode(name, cc, near=near)
+        if place is not None:
+            return place
+    return None
+
+
+def _province_named(name: str, feature: str | None, cc: str | None) -> Place | None:
+    """The province a piece names ("Hama", "Idlib governorate"), when it names one; else None."""
+    if feature == "admin2" or not cc:
+        return None
+    gaz = get_gazetteer()
+    eid = gaz.admin1_ids.get((cc, fold(clean_admin_name(name))))
+    return gaz.place(eid) if eid is not None else None
+
+
+def _countries(country: str | None) -> list[str]:
+    c = find_country(country) if country else None
+    return [c.iso2, *also_covers(c.iso2)] if c else []
 
 
 def geocode_description(text: str, country: str | None) -> Place | None:
     """The most specific place a GED-style description names, kept inside the province it also names.
 
-    Each piece is resolved alone first; the broadest province named then serves as ``near`` context, so
-    "Valparaiso, Zacatecas" picks the Valparaiso in Zacatecas.  Towns beat districts beat provinces.
+    Pieces that name a province ("Aleppo: Afrin", "Salma town in Lattakia countryside") give the context
+    and are used themselves only when nothing more specific resolves; the other pieces are resolved inside
+    that province.  Towns beat districts beat provinces; an unknown village in a named district gives the
+    district.
     """
     pieces = description_pieces(text)
     if not pieces:
         return None
-    alone = [_resolve_piece(n, f, country, None) for n, f in pieces]
-    context = next(
-        (
-            p.admin1
-            for p in reversed(alone)
-            if p is not None and p.feature in ("admin1", "admin2") and p.admin1
-        ),
-        None,
-    )
+    countries = _countries(country)
+    cc = countries[0] if countries else None
+    provinces = [_province_named(n, f, cc) for n, f in pieces]
+    context = next((p.name for p in reversed(provinces) if p is not None), None)
+    alone = [_resolve_piece(n, f, countries, None) for n, f in pieces]
+    if context is None:
+        context = next(
+            (
+                p.admin1
+                for p in reversed(alone)
+                if p is not None and p.feature in ("admin1", "admin2") and p.admin1
+            ),
+            None,
+        )
     best: Place | None = None
-    for (name, feature), first in zip(pieces, alone, strict=True):
-        place = _resolve_piece(name, feature, country, context) if context else first
+    fallback: Place | None = None
+    for (name, feature), first, prov in zip(pieces, alone, provinces, strict=True):
+        place = _resolve_piece(name, feature, countries, context) if context else first
         if place is None:
             continue
         if context and place.admin1 and fold(place.admin1) != fold(context) and place.feature != "admin1":
             continue  # a same-named place in another province than the description names
+        if prov is not None and len(pieces) > 1:
+            fallback = fallback or (place if feature is None else prov)
+            continue  # the province's own name: context, not the answer, while other pieces remain
         if place.feature == "populated place":
             return place
         if best is None or _rank(place) < _rank(best):
             best = place
+    if best is None and fallback is not None:
+        return fallback
     if best is None and context:
-        return next(p for p in alone if p is not None and p.admin1 == context)
+        return next((p for p in alone if p is not None and p.admin1 == context), None)
     return best
 
 
@@ -128,23 +190,15 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
 
 
-def same_admin1(predicted: str | None, gold: str, country: str | None) -> bool:
-    """Loose province comparison: administrative words dropped, folded, fuzzy, or the same gazetteer province."""
-    from rapidfuzz import fuzz
-
-    if not predicted or not gold:
-        return False
-    a, b = fold(clean_admin_name(predicted)), fold(clean_admin_name(gold))
-    if a == b or (a and b and fuzz.ratio(a, b) >= 85):
-        return True
-    # the gold name may be another spelling of our province ("Rif Dimashq" for "Rural Damascus")
-    for _, eid in lookup(clean_admin_name(gold), country, feature="admin1", fuzzy=False)[:3]:
-        from frontlines.extract.gazetteer import get_gazetteer
-
-        e = get_gazetteer().entries[eid]
-        if e[7] == "admin1" and fold(e[0]) == a:
-            return True
-    return False
+def same_admin1(place: Place, gold: str, country: str | None) -> bool:
+    """Loose province comparison (see :func:`frontlines.extract.gazetteer.admin1_matches`)."""
+    c = find_country(country) if country else None
+    cc = c.iso2 if c else None
+    if place.iso3 and c and place.iso3 != c.iso3:
+        other = find_country(place.iso3)
+        cc = other.iso2 if other else cc
+    admin1 = place.admin1 or (place.name if place.feature == "admin1" else None)
+    return admin1_matches(admin1, place.admin2, gold, cc)
 
 
 def evaluate_ucdp(path: str, limit: int | None = None) -> dict[str, Any]:
@@ -190,11 +244,7 @@ def evaluate_ucdp(path: str, limit: int | None = None) -> dict[str, Any]:
                 )
         if row["adm_1"].strip():
             a1_n += 1
-            if place is not None and same_admin1(
-                place.admin1 or (place.name if place.feature == "admin1" else None),
-                row["adm_1"],
-                row["country"],
-            ):
+            if place is not None and same_admin1(place, row["adm_1"], row["country"]):
                 a1_ok += 1
             else:
                 a1_fail.append(

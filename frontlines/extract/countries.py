@@ -73,11 +73,24 @@ def _country_data() -> dict[str, Any]:
         require(isinstance(codes, list), _COUNTRIES_FILE, f"region {region!r}", "expected a list of ISO2")
         for code in codes:
             region_of[str(code)] = str(region)
+    covers = data.get("also_covers") or {}
+    require(
+        isinstance(covers, dict) and all(isinstance(v, list) for v in covers.values()),
+        _COUNTRIES_FILE,
+        "also_covers",
+        "expected a mapping of ISO2 -> list of ISO2",
+    )
     return {
         "display": {str(k): str(v) for k, v in data["display"].items()},
         "aliases": {_fold(str(k)): str(v) for k, v in data["aliases"].items()},
         "region_of": region_of,
+        "also_covers": {str(k): [str(x) for x in v] for k, v in covers.items()},
     }
+
+
+def also_covers(iso2: str) -> list[str]:
+    """Territories a source may file under this country's (historical) name: ``["XK", "ME", ...]`` for RS."""
+    return list(_country_data()["also_covers"].get(iso2, []))
 
 
 @functools.cache

