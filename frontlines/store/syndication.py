@@ -16,7 +16,9 @@ from frontlines.reconcile.syndication import SyndicationIndex, minhash_signature
 from frontlines.store.models import TABLES
 
 DOCS = TABLES["documents"]
-_SLACK = dt.timedelta(seconds=60)  # clock skew between processes on one machine is far below this
+# Writers are serialised and stamp ingested_at inside their transaction, so a row we have not seen was
+# stamped after our last sync; the slack only covers clock adjustments between processes on one machine.
+_SLACK = dt.timedelta(seconds=2)
 
 
 def signature_of(text: str) -> bytes:
@@ -33,18 +35,17 @@ class StoredSyndication:
 
     def sync(self, conn: Connection) -> None:
         """Add the signatures stored since the last sync (all of them the first time)."""
-        stmt = select(DOCS.c.document_key, DOCS.c.minhash, DOCS.c.origin_key, DOCS.c.ingested_at).where(
+        stmt = select(DOCS.c.document_key, DOCS.c.minhash, DOCS.c.origin_key).where(
             DOCS.c.minhash.is_not(None)
         )
         if self._since is not None:
             stmt = stmt.where(DOCS.c.ingested_at >= self._since - _SLACK)
+        synced_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         rows = conn.execute(stmt.order_by(DOCS.c.ingested_at)).all()
-        self._index.load((r.document_key, r.minhash, r.origin_key) for r in rows)
-        if rows:
-            latest = max(r.ingested_at for r in rows)
-            self._since = latest if self._since is None else max(self._since, latest)
-        elif self._since is None:
-            self._since = dt.datetime(1970, 1, 1)
+        self._index.load(
+            (r.document_key, r.minhash, r.origin_key) for r in rows if r.document_key not in self._index
+        )
+        self._since = synced_at
 
     def origin(self, conn: Connection, document_key: str, signature: bytes | None) -> str:
         """The origin key of a new document (its own key when it copies nothing stored)."""
