@@ -83,3 +83,50 @@ def test_states_on_and_changes_between():
     assert day9 == {"Kunduz": "Taliban", "Sheberghan": "Taliban"}
     changes = changes_between(tls, D(2021, 8, 6), D(2021, 8, 8))
     assert [(c.place, c.since) for c in changes] == [("Sheberghan", D(2021, 8, 7)), ("Kunduz", D(2021, 8, 8))]
+
+
+def test_party_claim_counts_from_the_day_it_is_voiced():
+    # a ministry claim published on the 9th about the 8th cannot contest the 8th
+    claim = ob("Kunduz", D(2021, 8, 8), GOV, loser="Taliban", kind="retake", ind=0, party=1)
+    claim.known_on = D(2021, 8, 9)
+    tl = build_timelines([ob("Kunduz", D(2021, 8, 8), "Taliban"), claim])["kunduz|kunduz|afg"]
+    assert not state_on(tl, D(2021, 8, 8)).contested
+    assert state_on(tl, D(2021, 8, 9)).contested
+
+
+def test_later_independent_report_overturns_same_day_claim():
+    # Herat: the ministry says on the 12th it holds the city; a report of the 13th says it fell on the 12th
+    held = ob("Herat", D(2021, 8, 12), GOV, loser=None, kind="retake", ind=0, party=1)
+    held.known_on = D(2021, 8, 12)
+    fell = ob("Herat", D(2021, 8, 12), "Taliban")
+    fell.known_on = D(2021, 8, 13)
+    tl = build_timelines([held, fell])["herat|herat|afg"]
+    st = state_on(tl, D(2021, 8, 12))
+    assert st.holder == "Taliban" and not st.contested
+
+
+def test_denials():
+    # a denial of a claim-only capture contests it; a denial aimed at another taker does not
+    cap = ob("Aybak", D(2021, 8, 9), "Taliban", ind=0, party=1)
+    deny = ob("Aybak", D(2021, 8, 10), "Taliban", kind="denial", ind=0, party=1)
+    tl = build_timelines([cap, deny])["aybak|aybak|afg"]
+    assert state_on(tl, D(2021, 8, 10)).contested and state_on(tl, D(2021, 8, 10)).holder == "Taliban"
+    other = ob("Aybak", D(2021, 8, 10), GOV, kind="denial", ind=0, party=1)
+    tl = build_timelines([cap, other])["aybak|aybak|afg"]
+    assert not state_on(tl, D(2021, 8, 10)).contested
+    # a denial of an independently reported capture changes nothing
+    tl = build_timelines([ob("Sheberghan", D(2021, 8, 7), "Taliban"), deny])
+    assert not state_on(next(iter(tl.values())), D(2021, 8, 10)).contested
+
+
+def test_repeated_fighting_leaves_final_capture_and_place_ids_merge_spellings():
+    a = ob("Pul-e Khumri", D(2021, 8, 5), "Taliban")
+    b = ob("Pul-i-Khumri", D(2021, 8, 6), GOV, loser="Taliban", kind="retake")
+    c = ob("Pule Khumri", D(2021, 8, 10), "Taliban")
+    for o in (a, b, c):
+        o.place_id = "capital:AFG:baghlan"
+    tls = build_timelines([a, b, c])
+    assert list(tls) == ["capital:AFG:baghlan"]
+    tl = tls["capital:AFG:baghlan"]
+    assert [s.holder for s in tl] == [GOV, "Taliban", GOV, "Taliban"]
+    assert state_on(tl, D(2021, 8, 11)).since == D(2021, 8, 10)
