@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from frontlines.serve import api_read, api_write, errors
@@ -46,6 +46,10 @@ def create_app(db: str | os.PathLike[str] | Database, token: str | None = None) 
     @app.get("/", include_in_schema=False)
     def index() -> Any:
         return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-cache"})
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Any:
+        return Response(status_code=204)
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> Any:

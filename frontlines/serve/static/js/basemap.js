@@ -15,7 +15,7 @@ function outlines() {
 
 /** A Leaflet map in ``container`` with the country outlines drawn underneath everything else. */
 export function makeMap(container, center = [34.5, 66], zoom = 6) {
-  const map = L.map(container, { preferCanvas: false, worldCopyJump: false, attributionControl: true });
+  const map = L.map(container, { minZoom: 2, maxZoom: 12, attributionControl: true });
   map.setView(center, zoom);
   map.attributionControl.setPrefix("Leaflet");
   map.attributionControl.addAttribution("Outlines: Natural Earth via world-atlas");

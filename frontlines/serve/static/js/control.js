@@ -84,7 +84,7 @@ export async function renderControl(view, day) {
     m.bindTooltip(() => el("span", {}, `${s.place}: ${s.holder || "unknown"}${s.contested ? " (contested)" : ""}`));
     points.push(m.getLatLng());
   }
-  if (points.length) map.fitBounds(L.latLngBounds(points).pad(0.15), { maxZoom: 8 });
+  if (points.length) map.fitBounds(L.latLngBounds(points).pad(0.15), { maxZoom: 8, animate: false });
   changesList.replaceChildren(...(changes.length ? changes.map(changeItem) : [el("li", { class: "muted" }, "no change of hands")]));
   mapBox.dataset.places = String(states.length);
   status("");

@@ -205,7 +205,7 @@ export async function renderMap(view) {
       markers.push(m);
     }
     cluster.addLayers(markers);
-    if (markers.length) map.fitBounds(L.latLngBounds(markers.map((m) => m.getLatLng())).pad(0.1), { maxZoom: 8 });
+    if (markers.length) map.fitBounds(L.latLngBounds(markers.map((m) => m.getLatLng())).pad(0.1), { maxZoom: 8, animate: false });
     mapBox.dataset.markers = String(markers.length);
     mapBox.dataset.total = String(total);
     delete mapBox.dataset.loading;

@@ -30,6 +30,7 @@ async function route() {
     try {
       current = (await make(m)(view)) || null;
     } catch (err) {
+      console.error(err);
       view.append(errorBox(err));
     }
     view.dataset.ready = "1";

@@ -117,5 +117,5 @@ export function status(message) {
 
 /** An error box with the API's message. */
 export function errorBox(err) {
-  return el("div", { class: "error" }, `Error: ${err.message}`, err.body && err.body.input ? ` (${err.body.input})` : "");
+  return el("div", { class: "error" }, `Error: ${err && err.message ? err.message : String(err)}`, err.body && err.body.input ? ` (${err.body.input})` : "");
 }
