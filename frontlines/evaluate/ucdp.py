@@ -55,6 +55,13 @@ _LABEL = re.compile(
 )
 
 
+_SUBCITY = re.compile(
+    r"\b(neighbou?rhoods?|suburb|quarter|colonia|barrio|bairro|street|rua|avenue|township|subdivision|"
+    r"fraccionamiento|sector|block|ward)\b",
+    re.I,
+)
+
+
 def _normalise(text: str) -> str:
     """Flatten a description: newlines to commas, "the countryside of Hama" to "Hama province"."""
     text = (text or "").replace("’", "'")
@@ -81,7 +88,9 @@ def description_pieces(text: str) -> list[tuple[str, str | None]]:
             continue
         m = _ADMIN_WORD.search(part)
         feature = None
-        if m:
+        if _SUBCITY.search(part):
+            feature = "subcity"  # a neighbourhood or street: inside the town the description also names
+        elif m:
             feature = {
                 "district": "admin2",
                 "county": "admin2",
@@ -107,6 +116,7 @@ def description_pieces(text: str) -> list[tuple[str, str | None]]:
 
 
 def _resolve_piece(name: str, feature: str | None, countries: list[str], near: str | None) -> Place | None:
+    feature = None if feature == "subcity" else feature
     query = f"{name} province" if feature == "admin1" else f"{name} district" if feature == "admin2" else name
     for cc in countries or [None]:
         place = geocode(query, cc, near=near)
@@ -158,7 +168,12 @@ def geocode_description(text: str, country: str | None) -> Place | None:
         )
     best: Place | None = None
     fallback: Place | None = None
+    subcity: Place | None = None
     for (name, feature), first, prov in zip(pieces, alone, provinces, strict=True):
+        if feature == "subcity" and len(pieces) > 1:
+            if subcity is None and first is not None:
+                subcity = first if not context else _resolve_piece(name, feature, countries, context)
+            continue  # a neighbourhood's name is often a town's elsewhere: the enclosing town first
         place = _resolve_piece(name, feature, countries, context) if context else first
         if place is None:
             continue
@@ -171,6 +186,9 @@ def geocode_description(text: str, country: str | None) -> Place | None:
             return place
         if best is None or _rank(place) < _rank(best):
             best = place
+    if best is None and subcity is not None:
+        if not context or not subcity.admin1 or fold(subcity.admin1) == fold(context):
+            return subcity
     if best is None and fallback is not None:
         return fallback
     if best is None and context:

@@ -22,6 +22,7 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _BLOCKING_LABELS = {"PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT"}
 _NOT_PLACES_FILE = "places/not_places.yaml"
 _SCAN_MIN_POP = 100_000  # a scan-only town outside the report's country must be at least this large
+_NER_MIN_POP = 15_000  # a spaCy place outside the report's country must be at least this large
 
 # A run of capitalised words, allowing Afghan/Arabic connectors ("Mazar-e Sharif", "Pul-i-Khumri", "Deir ez-Zor")
 _CAP_RUN = re.compile(
@@ -156,6 +157,11 @@ def _resolve(
             return (place, end) if place else None
         return None
     entry = gaz.entries[scored[0][1]]
+    if country and entry[gz.CC] != country and entry[gz.FEATURE] != "country":
+        if feature_m:
+            return None  # "Jadid district" in an Afghan report is no town in Morocco
+        if entry[gz.FEATURE] == "populated place" and (entry[gz.POP] or 0) < _NER_MIN_POP:
+            return None  # a village abroad is more likely a local name spaCy knows no better
     if not from_ner:
         # guards for scan-only hits: stay in the report's country unless the place is big or administrative
         if (
@@ -164,6 +170,8 @@ def _resolve(
             and (entry[gz.POP] or 0) < _SCAN_MIN_POP
         ):
             return None
+        if entry[gz.FEATURE] in ("admin1", "admin2") and country and entry[gz.CC] != country:
+            return None  # a foreign province or district named like a word ("Capital", "Jadid")
     return gaz.place(scored[0][1]), end
 
 
