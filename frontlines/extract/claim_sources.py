@@ -9,10 +9,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from frontlines.extract import modality
 from frontlines.extract.mentions import Analysis, Sentence
 from frontlines.model import Speaker
+
+try:  # the actors step's resolver (may still be a placeholder)
+    from frontlines.extract import actors as _actors_mod
+except ImportError:  # pragma: no cover
+    _actors_mod = None  # type: ignore[assignment]
 
 try:  # the speakers step's public helpers (may still be a placeholder)
     from frontlines.extract import speakers as _speakers_mod
@@ -109,12 +115,170 @@ _SAY = re.compile(
 )
 
 
+_SAY_LEMMAS = {
+    "say",
+    "claim",
+    "tell",
+    "state",
+    "announce",
+    "confirm",
+    "deny",
+    "insist",
+    "report",
+    "add",
+    "allege",
+    "assert",
+    "tweet",
+    "write",
+    "reject",
+    "dismiss",
+}
+_PARTY_NOUNS = {
+    "army",
+    "military",
+    "ministry",
+    "police",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "government",
+    "commander",
+    "militants",
+    "insurgents",
+    "rebels",
+    "forces",
+    "troops",
+    "command",
+    "authorities",
+    "coalition",
+    "isaf",
+    "nato",
+    "militia",
+    "taliban",
+    "statement",
+}
+_ARMED = re.compile(r"armed|militant|insurgent|rebel|jihadi|terror|extremist", re.IGNORECASE)
+_GENERIC_GROUPS = {
+    "group",
+    "militants",
+    "militant",
+    "insurgents",
+    "rebels",
+    "organization",
+    "movement",
+    "militia",
+}
+_STATE_WORDS = re.compile(r"military|security|defen[cs]e|police|army|interior|ministry", re.IGNORECASE)
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
+
+
+def _subjects(doc: Any) -> list[tuple[Any, Any]]:
+    """(speech verb, subject token) pairs: "X said", "X told", and "according to X"."""
+    out = []
+    for t in doc:
+        if t.lemma_.lower() in _SAY_LEMMAS and t.pos_ in ("VERB", "AUX"):
+            for c in t.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _PRONOUNS:
+                    out.append((t, c))
+        if t.lower_ == "according":
+            for p in t.children:
+                if p.dep_ == "prep" and p.lower_ == "to":
+                    out.extend((t, o) for o in p.children if o.dep_ == "pobj")
+    return out
+
+
+def attribution_spans(a: Analysis, s: Sentence) -> list[tuple[int, int]]:
+    """Character spans (in the report) of who a sentence quotes ("the army said"): actors named there
+    speak about the event rather than take part in it."""
+    doc = a.parsed.get(s.index)
+    if doc is None:
+        return []
+    spans = []
+    for _verb, subj in _subjects(doc):
+        sub = list(subj.subtree)
+        spans.append((s.start + sub[0].idx, s.start + sub[-1].idx + len(sub[-1].text)))
+    return spans
+
+
+_DEFENCE = re.compile(r"defen[cs]e|army|military|troops|armed forces|soldiers", re.IGNORECASE)
+_POLICE = re.compile(r"police|interior", re.IGNORECASE)
+
+
+def _state_force(resolve: Any, text: str, a: Analysis) -> Any:
+    """ "The defence ministry", "the military": the report's country's state forces, via its nationality
+    adjective ("Afghan army") so that the actors step picks the forces of the time."""
+    if not a.country_iso2:
+        return None
+    kind = "army" if _DEFENCE.search(text) else "police" if _POLICE.search(text) else None
+    if kind is None:
+        return None
+    try:
+        from frontlines.extract.countries import nationalities
+
+        adjective = next((w for w, iso in nationalities().items() if iso == a.country_iso2), None)
+        return (
+            resolve(f"{adjective} {kind}", country_iso2=a.country_iso2, on=a.published) if adjective else None
+        )
+    except Exception:
+        return None
+
+
+def _source_from_subject(a: Analysis, s: Sentence, subj: Any) -> Source | None:
+    sub = list(subj.subtree)
+    lo, hi = s.start + sub[0].idx, s.start + sub[-1].idx + len(sub[-1].text)
+    for m in a.speaker_mentions:
+        if m.start < hi and m.end > lo:
+            sp = next((x for x in a.speakers if x.id == m.speaker_id), None)
+            name = sp.name if sp else m.text
+            return Source(name, "speaker", _is_party_speaker(sp, name))
+    for m in a.actor_mentions:
+        if m.start < hi and m.end > lo and m.actor.inter != 7:
+            return Source(m.actor.name, "actor", True)
+    text = a.text[lo:hi]
+    head = subj.lemma_.lower()
+    if head in _GENERIC_GROUPS and (
+        head != "group" or _ARMED.search(text) or text.lower() in ("the group", "group")
+    ):
+        # "the armed group claimed ...": the group the report is about (named in the sentence or before it).
+        named = [m for m in a.actor_mentions if m.actor.inter in (2, 3, 4, 8) and m.start < s.end]
+        in_sentence = [m for m in named if m.start >= s.start]
+        pick = in_sentence[0] if in_sentence else (named[-1] if named else None)
+        if pick is not None:
+            return Source(pick.actor.name, "actor", True)
+    if (head in _PARTY_NOUNS and (head != "group" or _ARMED.search(text))) or (
+        head in ("official", "officer", "source") and _STATE_WORDS.search(text)
+    ):
+        resolve = getattr(_actors_mod, "resolve_actor", None)
+        actor = None
+        if resolve is not None:
+            try:
+                actor = resolve(text, country_iso2=a.country_iso2, on=a.published)
+            except Exception:
+                actor = None
+        if actor is None and resolve is not None:
+            actor = _state_force(resolve, text, a)
+        if actor is not None and actor.inter != 7:
+            return Source(actor.name, "actor", True)
+        return Source(re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE), "actor", True)
+    if subj.pos_ == "PROPN" and subj.ent_type_ == "PERSON":
+        return Source(text, "speaker", False)
+    # Unnamed witnesses, residents, officials, sources: the outlet's own reporting, not a party's claim.
+    return None
+
+
 def attributed_source(a: Analysis, s: Sentence) -> Source | None:
     """ "X said", "according to X", "X claimed": the actor or person the sentence attributes its words to.
 
-    The attribution must sit close to a speech verb (within ~60 characters), so an actor that is only
-    the subject of the reported event is not taken for the claimant.
+    With the sentence's parse, X is the subject of the speech verb; without it, a mention within a few
+    words of the verb.
     """
+    doc = a.parsed.get(s.index)
+    if doc is not None:
+        for _verb, subj in _subjects(doc):
+            src = _source_from_subject(a, s, subj)
+            if src is not None:
+                return src
+        return None
     verbs = list(_SAY.finditer(s.text))
     if not verbs:
         return None
@@ -130,8 +294,11 @@ def attributed_source(a: Analysis, s: Sentence) -> Source | None:
                 cands.append((gap, Source(name, "speaker", _is_party_speaker(sp, name))))
         for m in a.in_sentence(a.actor_mentions, s):
             gap = v_at - m.end if m.end <= v_at else m.start - v_end
-            # "the armed group claimed that the Taliban ...": an actor right before the verb speaks.
-            if 0 <= gap <= 40 and (m.end <= v_at or vm.group().lower() == "according to"):
+            if (
+                m.actor.inter != 7
+                and 0 <= gap <= 25
+                and (m.end <= v_at or vm.group().lower() == "according to")
+            ):
                 cands.append((gap, Source(m.actor.name, "actor", True)))
     if cands:
         return min(cands, key=lambda c: c[0])[1]

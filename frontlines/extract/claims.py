@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from frontlines.extract import claim_sources
+from frontlines.extract import claim_sources, modality
 from frontlines.extract.mentions import Analysis, Sentence
 from frontlines.ids import document_key, short_hash
 from frontlines.model import Claim, Event
@@ -65,6 +65,8 @@ def _opposed(x: _Made, y: _Made) -> bool:
     if ex.historical or ey.historical:
         return False
     stances = {x.claim.stance, y.claim.stance}
+    if ex is ey and stances & {"denies", "disputes"} and stances - {"denies", "disputes"}:
+        return True
     if "denies" in stances and stances != {"denies"}:
         return ex.sub_event_type == ey.sub_event_type and (
             _place(ex) == _place(ey) or not _place(ex) or not _place(ey)
@@ -84,41 +86,81 @@ def _toll(a: Analysis, s: Sentence) -> int | None:
     return sum(m.low for m in killed) if killed else None
 
 
+def _outlet(a: Analysis) -> claim_sources.Source:
+    return claim_sources.Source(a.source or "the report", "outlet", False)
+
+
+def _about(events: list[Event], a: Analysis, s: Sentence) -> Event | None:
+    """The event a statement without an event of its own is about: the nearest current event reported
+    before it (else the main event)."""
+    current = [e for e in events if not e.historical and e.modality in ("asserted", "claimed")]
+    earlier = [e for e in current if e.evidence and e.evidence[0].start < s.start]
+    if earlier:
+        return max(earlier, key=lambda e: e.evidence[0].start)
+    return current[0] if current else None
+
+
+def _response_stance(src: claim_sources.Source, s: Sentence, ev: Event) -> str:
+    """A party's statement about someone else's account: a denial, or a different version (disputes)."""
+    if modality.denied_cue(s.text):
+        return "denies"
+    if src.name in (ev.actor1, ev.actor2):
+        return "disputes"
+    return "claims"
+
+
 def extract_claims(analysis: Analysis, events: list[Event]) -> list[Claim]:
     """Who says what about which event; fills each event's ``claims`` with the ids of its claims."""
     a = analysis
     key = document_key(a.text) if a.text else a.id
     made: list[_Made] = []
     covered: set[int] = set()
+
+    def add(src: claim_sources.Source, stance: str, ev: Event | None, s: Sentence, toll: int | None) -> None:
+        cid = _claim_id(key, src.name, stance, ev.id if ev else None, s.start)
+        if any(m.claim.id == cid for m in made):
+            return
+        claim = Claim(cid, src.name, src.kind, stance, ev.id if ev else None, s.text, s.start, s.end)  # type: ignore[arg-type]
+        made.append(_Made(claim, ev, toll))
+        if ev is not None:
+            ev.claims.append(cid)
+
     for ev in events:
+        outlet_done = False
         for evid in ev.evidence:
             s = a.sentence_at(evid.start)
             if s is None:
                 continue
             covered.add(s.index)
             src = _source(a, s)
-            stance = _stance(src, ev)
-            cid = _claim_id(key, src.name, stance, ev.id, s.start)
-            if any(m.claim.id == cid for m in made):
-                continue
-            claim = Claim(cid, src.name, src.kind, stance, ev.id, s.text, s.start, s.end)  # type: ignore[arg-type]
-            made.append(_Made(claim, ev, _toll(a, s)))
-            ev.claims.append(cid)
-    # Figures (death tolls) said outside any event sentence.
-    for c in a.casualties:
-        s = a.sentence_at(c.start)
-        if (
-            s is None
-            or s.index in covered
-            or s.is_question
-            or claim_sources.is_interviewer(a, s.speaker_label)
-        ):
+            add(src, _stance(src, ev), ev, s, _toll(a, s))
+            outlet_done = outlet_done or src.kind == "outlet"
+        first = a.sentence_at(ev.evidence[0].start) if ev.evidence else None
+        in_turn = first is not None and claim_sources.turn_source(a, first) is not None
+        if not outlet_done and first is not None and ev.modality != "denied" and not in_turn:
+            # The outlet reports every event it narrates, whoever else claims it (not an interviewee's words).
+            add(_outlet(a), "asserts", ev, first, None)
+    for s in a.sentences:
+        if s.index in covered or s.is_question or claim_sources.is_interviewer(a, s.speaker_label):
             continue
-        covered.add(s.index)
-        src = _source(a, s)
-        stance = "asserts" if src.kind == "outlet" or not src.party else "claims"
-        cid = _claim_id(key, src.name, stance, None, s.start)
-        made.append(_Made(Claim(cid, src.name, src.kind, stance, None, s.text, s.start, s.end), None, None))  # type: ignore[arg-type]
+        has_toll = any(c.kind == "killed" for c in a.in_sentence(a.casualties, s))
+        src = claim_sources.attributed_source(a, s)
+        party = src is not None and src.party and src.kind == "actor"
+        if party and (
+            modality.denied_cue(s.text) or src.name in {n for e in events for n in (e.actor1, e.actor2)}
+        ):
+            # A party answering the report: a denial, or its own version of an event it took part in.
+            ev = _about(events, a, s)
+            if ev is not None:
+                add(src, _response_stance(src, s, ev), ev, s, _toll(a, s))
+                covered.add(s.index)
+                continue
+        if has_toll:
+            # A death toll said outside any event sentence: a claim about a figure.
+            src = src or _source(a, s)
+            stance = "asserts" if src.kind == "outlet" or not src.party else "claims"
+            add(src, stance, None, s, None)
+            covered.add(s.index)
     for i, x in enumerate(made):
         for y in made[i + 1 :]:
             if _opposed(x, y):

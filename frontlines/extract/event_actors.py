@@ -38,6 +38,10 @@ _UNNAMED_ATTACKERS = {
 }
 
 
+# Event types where an unnamed doer is coded as an unidentified armed group.
+_UNNAMED_TYPES = {"Explosions/Remote violence", "Violence against civilians"}
+
+
 @dataclass
 class Sides:
     """Actor 1 and actor 2 (canonical names, "" when none) and their inter codes."""
@@ -103,55 +107,64 @@ def sides(
     context_mentions: list[ActorMention],
     country: str | None,
     date: dt.date | None,
+    trigger_at: int | None = None,
+    exclude: list[tuple[int, int]] | None = None,
 ) -> Sides:
-    """Actor 1 and 2 for an event read from sentence ``s`` (agent/patient are parse tokens or None)."""
-    mentions = a.in_sentence(a.actor_mentions, s)
-    first = _mention_at(mentions, s.start, agent)
-    second = _mention_at(mentions, s.start, patient)
-    ordered: list[ActorMention] = []
-    for m in [first, *sorted(mentions, key=lambda m: m.start), *context_mentions]:
-        if m is not None and m.actor.name not in {o.actor.name for o in ordered}:
-            ordered.append(m)
-    if second is not None and second in ordered and ordered[0] is not second:
-        ordered.remove(second)
-        ordered.insert(1, second)
+    """Actor 1 and 2 for an event read from sentence ``s``.
+
+    ``agent``/``patient`` are the trigger verb's parse tokens (or None); ``trigger_at`` the trigger's
+    offset in the report (actors named before it are candidate doers, after it candidate targets);
+    ``exclude`` spans of attribution ("the army said") whose actors speak rather than take part.
+    """
+    exclude = exclude or []
+    mentions = [
+        m
+        for m in a.in_sentence(a.actor_mentions, s)
+        if not any(lo <= m.start and m.end <= hi for lo, hi in exclude)
+    ]
     event_type = EVENT_TYPE_OF[sub_event_type]
-    out = Sides()
     where = f" ({country})" if country else ""
-    if first is None and agent is not None and agent.lemma_.lower() in _UNNAMED_ATTACKERS:
-        # "A suicide bomber blew himself up at a police checkpoint": the doer is unnamed, the named
-        # actor is the target.
+    at = trigger_at if trigger_at is not None else s.end
+    doer = _mention_at(mentions, s.start, agent)
+    target = _mention_at(mentions, s.start, patient)
+    before = [m for m in mentions if m.start < at]
+    after = [m for m in mentions if m.start >= at]
+    if doer is None and agent is not None and agent.pos_ == "PRON":
+        # "The Taliban said they had captured the city": the speaker named in the attribution is the doer.
+        quoted = [m for m in a.in_sentence(a.actor_mentions, s) if m not in mentions and m.actor.inter != 7]
+        doer = quoted[0] if quoted else None
+    if doer is None and before:
+        doer = before[0]
+    rest = [m for m in [target, *after, *before] if m is not None and m is not doer]
+    if doer is None and not mentions and context_mentions:
+        doer = context_mentions[0]
+    out = Sides()
+    if doer is not None:
+        out.actor1 = doer.actor.name
+        out.inter1 = inter_on(out.actor1, doer.actor.inter, date)
+    elif event_type in _UNNAMED_TYPES or (agent is not None and agent.lemma_.lower() in _UNNAMED_ATTACKERS):
+        # "A bomb exploded near a police station": the doer is unnamed; named actors are the targets.
         out.actor1, out.inter1 = f"Unidentified Armed Group{where}", 3
-        if ordered and event_type not in ("Protests", "Riots", "Violence against civilians"):
-            out.actor2 = ordered[0].actor.name
-            out.inter2 = inter_on(out.actor2, ordered[0].actor.inter, date)
-            return out
-        ordered = [m for m in ordered if m.actor.inter == 7]
-    if ordered and not out.actor1:
-        out.actor1 = ordered[0].actor.name
-        out.inter1 = inter_on(out.actor1, ordered[0].actor.inter, date)
-    if len(ordered) > 1 and event_type not in ("Protests", "Riots") and not out.actor2:
-        out.actor2 = ordered[1].actor.name
-        out.inter2 = inter_on(out.actor2, ordered[1].actor.inter, date)
+    second = next((m for m in rest if m.actor.name != out.actor1), None)
+    if second is not None:
+        out.actor2 = second.actor.name
+        out.inter2 = inter_on(out.actor2, second.actor.inter, date)
     if event_type == "Violence against civilians":
-        victims = [m for m in ordered if m.actor.inter == 7]
-        perpetrators = [m for m in ordered if m.actor.inter != 7]
-        if not out.actor1.startswith("Unidentified"):
-            out.actor1, out.inter1 = ("", 0)
-        if perpetrators:
-            out.actor1 = perpetrators[0].actor.name
-            out.inter1 = inter_on(out.actor1, perpetrators[0].actor.inter, date)
+        if out.inter1 == 7:  # victims are always actor 2
+            out.actor1, out.inter1 = f"Unidentified Armed Group{where}", 3
+        victims = [m for m in mentions if m.actor.inter == 7]
         out.actor2 = victims[0].actor.name if victims else f"Civilians{where}"
         out.inter2 = 7
     elif event_type == "Protests":
-        state = next((m for m in ordered if m.actor.inter in (1, 3)), None)
+        state = next((m for m in mentions if m.actor.inter in (1, 3)), None)
         out.actor1, out.inter1 = f"Protesters{where}", 6
         out.actor2, out.inter2 = ("", 0)
         if sub_event_type != "Peaceful protest" and state is not None:
             out.actor2, out.inter2 = state.actor.name, inter_on(state.actor.name, state.actor.inter, date)
     elif event_type == "Riots":
-        state = next((m for m in ordered if m.actor.inter in (1, 2, 3)), None)
+        state = next((m for m in mentions if m.actor.inter in (1, 2, 3)), None)
         out.actor1, out.inter1 = f"Rioters{where}", 5
+        out.actor2, out.inter2 = ("", 0)
         if sub_event_type == "Mob violence":
             out.actor2, out.inter2 = f"Civilians{where}", 7
         elif state is not None:

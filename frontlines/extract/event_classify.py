@@ -155,6 +155,16 @@ def _refine_violence(hit: TriggerHit, doc: Any) -> tuple[str, Any, Any]:
     return hit.sub_event_type, None, None
 
 
+def _demote_modifiers(hits: list[TriggerHit], doc: Any) -> list[TriggerHit]:
+    """A participle that only describes a noun ("their detained commanders", "the wounded soldiers")
+    reports a state, not an event: its cue counts for little."""
+    for h in hits:
+        toks = [t for t in doc if t.idx < h.end and t.idx + len(t.text) > h.start]
+        if toks and all(t.dep_ == "amod" for t in toks):
+            h.score -= 4
+    return sorted(hits, key=lambda h: (h.score, h.priority), reverse=True)
+
+
 def is_non_event(text: str) -> bool:
     """Disasters, accidents and ordinary crime with no armed actor: not events here."""
     lex = lexicon()
@@ -177,6 +187,8 @@ def decide(
     hits = score(sentence, context)
     if not hits:
         return None
+    if doc is not None:
+        hits = _demote_modifiers(hits, doc)
     if doc is not None and hits[0].score < MIN_SCORE:
         # A weak territory cue ("occupied") counts when the parse shows a place was taken.
         terr = next((h for h in hits if h.sub_event_type in _TERRITORY), None)

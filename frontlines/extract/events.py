@@ -86,17 +86,27 @@ def _counts(a: Analysis, s: Sentence, doc: Any, next_free: Sentence | None) -> e
 
 
 def _modality(a: Analysis, s: Sentence, doc: Any, d: Decision) -> str:
+    """asserted | claimed | denied | hypothetical | negated for the event a sentence reports."""
     from_parse = modality.modality_from_parse(doc, d.start, d.end) if doc is not None else None
     if from_parse == "negated" and modality.no_casualties(s.text):
         from_parse = None  # "no one was hurt": the event happened, without casualties
-    text_mod = modality.modality_from_text(s.text)
-    if text_mod == "denied":
+    if modality.denied_cue(s.text):
         return "denied"
     if from_parse in ("negated", "hypothetical", "denied"):
         return from_parse
-    if text_mod != "asserted":
-        return text_mod
+    if modality.negated_cue(s.text):
+        return "negated"
+    # A threat or plan word governs the trigger only when it comes shortly before it ("threatened to attack").
+    if modality.hypothetical_cue(s.text[max(0, d.start - 60) : d.start]):
+        return "hypothetical"
+    src = claim_sources.attributed_source(a, s)
+    if src is not None:
+        return "claimed" if src.party else "asserted"
     if claim_sources.party_speaker(a, s):
+        return "claimed"
+    if doc is None and modality.is_party_claim(s.text):
+        return "claimed"
+    if modality.strong_claim_cue(s.text):
         return "claimed"
     return "asserted"
 
@@ -143,6 +153,8 @@ def _build(
         context_mentions,
         event_actors.country_name(a, country),
         time.date,
+        trigger_at=s.start + d.start,
+        exclude=claim_sources.attribution_spans(a, s),
     )
     counts = _counts(a, s, doc, next_free)
     mod = _modality(a, s, doc, d)

@@ -178,6 +178,21 @@ def historical_cue(sentence: str) -> bool:
     return cues().historical.search(sentence) is not None
 
 
+def denied_cue(sentence: str) -> bool:
+    """Denial wording ("denied", "rejected the claims")."""
+    return cues().denied.search(sentence) is not None
+
+
+def negated_cue(sentence: str) -> bool:
+    """Wording that says an event did not happen ("no clashes took place")."""
+    return cues().negated.search(sentence) is not None and not no_casualties(sentence)
+
+
+def strong_claim_cue(sentence: str) -> bool:
+    """ "claimed that", "claimed responsibility": a party's claim whoever the subject is."""
+    return cues().claim_strong.search(sentence) is not None
+
+
 def hypothetical_cue(sentence: str) -> bool:
     """Threat or plan wording ("threatened to", "plans to")."""
     return cues().hypothetical.search(sentence) is not None
