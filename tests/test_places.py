@@ -103,3 +103,20 @@ def test_seed_report_places(seed_result):
     assert places["kunduz"].admin1 == "Kunduz"
     assert places["sheberghan"].admin1 == "Jowzjan"
     assert places["spinboldak"].admin1 == "Kandahar"
+
+
+def test_admin1_matches_loosely():
+    from frontlines.extract.gazetteer import admin1_matches
+
+    assert admin1_matches("Idleb", None, "Idlib governorate", "SY")
+    assert admin1_matches("Chechnya", None, "Chechnya republic", "RU")
+    assert admin1_matches("Orientale", None, "Ituri province", "CD")  # a former province holds the new one
+    assert admin1_matches("Khyber Pakhtunkhwa", None, "North-West Frontier Province", "PK")
+    assert not admin1_matches("Aleppo", None, "Hama governorate", "SY")
+
+
+def test_province_named_first_is_context():
+    from frontlines.evaluate.ucdp import geocode_description
+
+    place = geocode_description("Aleppo: Afrin", "Syria")
+    assert place is not None and place.admin1 == "Aleppo" and "afrin" in fold(place.name)
