@@ -29,12 +29,11 @@ class _Made:
 
 def _source(a: Analysis, s: Sentence) -> claim_sources.Source:
     """The claimant of a sentence: a quoted speaker or actor, a speaking party, the turn's speaker, the outlet."""
-    return (
-        claim_sources.attributed_source(a, s)
-        or claim_sources.turn_source(a, s)
-        or claim_sources.generic_party(a, s)
-        or claim_sources.Source(a.source or "the report", "outlet", False)
-    )
+    found = claim_sources.attributed_source(a, s) or claim_sources.turn_source(a, s)
+    if found is None and s.index not in a.parsed:
+        # No parse to find the speech verb's subject: a party word near "said" will do.
+        found = claim_sources.generic_party(a, s)
+    return found or _outlet(a)
 
 
 def _stance(src: claim_sources.Source, ev: Event | None) -> str:
