@@ -1,9 +1,10 @@
 """Generate synthetic, news-style training snippets for the sub-event classifier.
 
 Every line written is made here from the project's own templates and phrase lists (no published text): one
-JSON object per line with ``text`` and ``label`` (an ACLED sub-event type, or ``NONE`` for reports that hold
+JSON object per line with ``text``, ``label`` (an ACLED sub-event type, or ``NONE`` for reports that hold
 no political-violence, demonstration or strategic-development event: disasters, accidents, ordinary crime,
-politics, sport, business, diplomacy).
+politics, sport, business, diplomacy) and ``template`` (the id of its main template, for grouped
+validation splits).
 
 Templates use ``<slot>`` for a phrase drawn from a slot list and ``{a|b|c}`` for an inline choice (``{a|}``
 makes ``a`` optional). A snippet is one main sentence from the class, plus optionally a follow-up from the
@@ -477,6 +478,9 @@ T["Armed clash"] = {
 
 T["Government regains territory"] = {
     "main": [
+        "<State> {captured|took control of|seized|took over} {a key neighbourhood|several villages|the town|a strategic hill|the district centre|oilfields} {from|held by} <armed> in <place> <date>{, <attr>|}.",
+        "<State> {advanced into|pushed into|stormed} {a rebel-held enclave|a militant-held district|the last rebel stronghold} near <place>, {capturing|taking} {a village|the town|key positions} after {clashes|fighting} with <armed>.",
+        "{The army|Government troops|Security forces and allied militias} {freed|cleared|took control of} {several areas|villages|neighbourhoods} {from|held by} <armed> in <prov> <date>{, <attr>|}.",
         "<State> {recaptured|retook|regained control of|took back|reclaimed} <place> from <armed> <date>{, <attr>|}.",
         "<State> {drove|pushed|chased|flushed} <armed> out of <place> after {days|weeks|hours} of fighting.",
         "The army said it had {liberated|freed|cleared} <place> of <armed> following a {military offensive|ground operation|counter-offensive}.",
@@ -501,6 +505,9 @@ T["Government regains territory"] = {
 
 T["Non-state actor overtakes territory"] = {
     "main": [
+        "<Armed> {have taken over|took over|captured|overran} <num> {localities|villages|towns|districts} in <prov> <date>{, <attr>|}.",
+        "<Armed> {recaptured|retook|regained} <place> from <state> {following heavy fighting|after clashes|in a counter-attack} <date>.",
+        "<Armed> {seized control of|captured} {the last border crossing|a border post|an oil field|a dam|the main highway} near <place> after {fighting|clashes} with {government troops|the army|a rival group}{, <attr>|}.",
         "<Armed> {captured|seized|took control of|overran} <place> <date> after {heavy fighting|clashes|a fierce battle} with <state>{, <attr>|}.",
         "<place> fell to <armed> <date> after <state> {retreated|were overwhelmed|abandoned their positions} under fire.",
         "<Armed> {stormed|overran} {the district centre|an army base|the town|the provincial capital|a border post} in <place> and {raised their flag|took control|now hold the area}.",
@@ -547,6 +554,9 @@ T["Non-violent transfer of territory"] = {
 
 T["Air/drone strike"] = {
     "main": [
+        "{Saudi|Israeli|Russian|Syrian|Turkish|Government|Coalition} {jets|warplanes|aircraft|helicopters} fired {missiles|rockets|a number of missiles} at {a vehicle|targets|a house|a training camp|positions} in <place> <date>{, <attr>|}.",
+        "{Army helicopters|Government warplanes|The air force} {carried out|conducted} {raids|strikes} on <armed> in <prov>, killing <num> fighters.",
+        "{Strikes|Raids|Air raids} by {the air force|government aircraft|coalition jets} {targeted|hit} {army positions|militant positions|weapons depots|a convoy} in <place>, killing <num>{, <attr>|}.",
         "{An air strike|An airstrike|A drone strike|An aerial bombardment|A helicopter strike|An air raid} {hit|struck|targeted} <place> <date>, killing <num> people{, <attr>|}.",
         "{Warplanes|Fighter jets|Military aircraft|Russian jets|Coalition aircraft|Helicopter gunships|Government warplanes} {bombed|struck|pounded|carried out strikes on} <place> <date>{, <attr>|}.",
         "A {US|American|Turkish|Israeli|Saudi-led coalition|Pakistani|Nigerian air force|Kenyan} {drone|drone strike|air strike} killed <num> {militants|suspected militants|fighters|civilians} in <place> <date>.",
@@ -570,6 +580,9 @@ T["Air/drone strike"] = {
 
 T["Shelling/artillery/missile attack"] = {
     "main": [
+        "{Rocket-propelled grenades|RPGs|Anti-tank missiles|Guided missiles} {were fired at|hit|struck} {a military vehicle|tanks|a checkpoint} {near|in} <place> <date>{, <attr>|}.",
+        "{At least|Some} <num> {rockets|Katyusha rockets|mortar rounds} {struck|landed|hit} near {the embassy|a military base|the airport} in <place> <date>.",
+        "{A vehicle|A convoy|A tank} was {struck|hit|destroyed} by {a long-range missile|an anti-tank missile|an artillery round} near <place>{, <attr>|}.",
         "{Shelling|Artillery fire|Mortar fire|Rocket fire|Heavy shelling} {hit|struck|pounded|rained on} <place> <date>, killing <num> civilians{, <attr>|}.",
         "<Armed> fired {rockets|mortar rounds|artillery shells|missiles|Katyusha rockets|mortars} at <place> <date>{, <attr>|}.",
         "<State> {shelled|bombarded|pounded} <armed> positions around <place> with {artillery|heavy artillery|rockets|mortars|tank fire} <date>.",
@@ -592,6 +605,9 @@ T["Shelling/artillery/missile attack"] = {
 
 T["Remote explosive/landmine/IED"] = {
     "main": [
+        "<Armed> {detonated|set off|exploded} {two bombs|a bomb|explosives|an improvised explosive device} {along|on|near} {a highway|a road|a bridge|the residence of a local official} in <place> <date>, {injuring|killing} <num>.",
+        "<num> {soldiers|civilians|people} were killed in a {landmine attack|mine blast|bomb attack|roadside bombing} by <armed> in <place>{, <attr>|}.",
+        "{Landmines|Mines|Explosive devices} planted by <armed> {killed|maimed|wounded} <num> {civilians|children|farmers} in <place> <date}.",
         "A {roadside bomb|roadside explosive|improvised explosive device|IED|landmine|car bomb|magnetic bomb|sticky bomb} {exploded|went off|detonated|struck} {near|in|on the outskirts of} <place> <date>, killing <num> people{, <attr>|}.",
         "<num> {soldiers|policemen|civilians|passengers|children} were killed when their {vehicle|bus|minibus|patrol vehicle|car|truck} {hit|struck|drove over|ran over} a {landmine|roadside bomb|mine|buried explosive device} in <place>.",
         "A {bomb|explosive device|parcel bomb|motorcycle bomb|bicycle bomb|bomb planted in a rickshaw} {exploded|ripped through|went off} {at|in} {a market|a bus station|a crowded street|a mosque|a restaurant|a shop} in <place> <date>{, <attr>|}.",
@@ -614,6 +630,9 @@ T["Remote explosive/landmine/IED"] = {
 
 T["Suicide bomb"] = {
     "main": [
+        "{Two|Three|Four} {female|teenage|} {suicide bombers|bombers} {blew themselves up|went off|detonated their explosives} near {a bus station|a market|a mosque|a camp} in <place> <date>, killing <num> people.",
+        "{Militants|Attackers|Gunmen} {stormed|attacked} {a police training centre|a hotel|a government building} in <place} and {detonated explosive vests|blew themselves up|set off their suicide vests}, killing <num>{, <attr>|}.",
+        "{Two|Three} militants {detonated explosives|blew themselves up}, killing themselves, {after police surrounded them|when troops approached|during a police raid} in <place>.",
         "A suicide bomber {blew himself up|detonated his explosives|struck} {at|outside|inside|near} {a mosque|a market|a police station|an army base|a wedding hall|a crowded square|a checkpoint} in <place> <date>, killing <num> people{, <attr>|}.",
         "A {suicide car bomb|suicide truck bomb|suicide attack|suicide bombing} {hit|targeted|struck} {a military convoy|an army base|a government compound|a hotel|security forces} in <place> <date>.",
         "<num> people were killed when a {bomber|female suicide bomber|teenage suicide bomber|suicide attacker} wearing an explosive {vest|belt} {detonated|triggered} it {among|in the middle of|near} {worshippers|shoppers|mourners|a crowd|recruits}.",
@@ -651,6 +670,7 @@ T["Grenade"] = {
 
 T["Chemical weapon"] = {
     "main": [
+        "<Armed> fired {mortar rounds|rockets|shells} containing {poisonous gases|toxic chemicals|chlorine} {at|on} {soldiers|fighters|<state>} in <place>, and many {suffered} {breathing difficulties|burns}.",
         "{Government forces|The regime|<Armed>|Militants} {used|were accused of using|dropped} {chlorine gas|sarin|mustard gas|poison gas|toxic gas|a nerve agent|chemical weapons} {on|in|against} <place> <date>{, <attr>|}.",
         "<num> people {showed symptoms of|were treated for} {chemical exposure|suffocation|gas poisoning|exposure to a toxic agent} after {a suspected chemical attack|a gas attack|a chlorine attack} on <place>.",
         "{Inspectors|The OPCW|The chemical weapons watchdog|Investigators} {concluded|found|confirmed} that {chlorine|sarin|a toxic chemical|mustard agent} {was|had been} used as a weapon in <place> <date>.",
@@ -669,6 +689,10 @@ T["Chemical weapon"] = {
 
 T["Attack"] = {
     "main": [
+        "{Bandits|Gunmen|Militants} have killed <num> people in {separate attacks|a series of attacks|attacks} on {villages|communities|farms} in <prov}, {officials said} <date>.",
+        "{A gunman|Two gunmen|Gunmen} opened fire {inside|at} {a mosque|a church|a school|a hospital|a nightclub|a shopping mall} in <ptown> <date>, killing <num> people{, <attr>|}.",
+        "{Armed men|Gunmen|Militants} attacked {a hotel|a bank|a government office} in <ptown> <date>, killing <num> {guards|people|staff}{, <attr>|}.",
+        "<Armed> {executed|publicly executed} {two men|a woman|<num> villagers} {accused of|for} {spying|collaborating with the government} in <place>.",
         "<Gunmen> {killed|shot dead|gunned down|murdered} <num> <civs> in <place> <date>{, <attr>|}.",
         "<Gunmen> {attacked|raided|stormed} {a village|a church|a mosque|a market|a bus|a farm|a camp for displaced people|a wedding party} in <place> <date>, killing <num> <civs>.",
         "<Civ1> was {shot dead|gunned down|killed|assassinated} by <gunmen> {outside his home|on his way to work|at a market|near a mosque} in <place> <date>.",
@@ -695,6 +719,8 @@ T["Attack"] = {
 
 T["Sexual violence"] = {
     "main": [
+        "{A man|Three men|A soldier|A militiaman} {molested|sexually harassed|assaulted} {a woman|a girl|a female student} {in|near} <place> <date>{, <attr>|}.",
+        "{Human Rights Watch|Amnesty International|A UN report|A rights group} said {security forces|soldiers|police|militiamen} {raped|sexually assaulted} {women|civilians|detainees} during {the crackdown|operations} in <pcountry>.",
         "{Soldiers|Militiamen|Gunmen|Members of <armed>|Fighters|Security forces|Police officers} {raped|sexually assaulted|gang-raped} <num> {women|girls|women and girls|displaced women} in <place> <date>{, <attr>|}.",
         "<num> women were {raped|sexually assaulted|subjected to sexual violence} by {armed men|soldiers|militiamen|fighters} {in|near} <place>, {a UN report said|rights groups said|<attr>}.",
         "{A woman|A teenage girl|A displaced woman|A female activist} was {raped|gang-raped|sexually abused} by {soldiers|members of a militia|police officers|armed men} {at a checkpoint|in detention|in her home|while collecting firewood} in <place>.",
@@ -713,6 +739,7 @@ T["Sexual violence"] = {
 
 T["Abduction/forced disappearance"] = {
     "main": [
+        "{Three|Two|Several} opposition {activists|leaders} {have been abducted|were seized by masked men} in <ptown>{, <attr>|}.",
         "<Gunmen> {abducted|kidnapped|seized} <num> <civs> {from|in|near} <place> <date>{, <attr>|}.",
         "<Armed> {kidnapped|abducted|took hostage} {a group of|<num>} {aid workers|students|schoolgirls|passengers|workers|foreign engineers|villagers} in <place> <date>.",
         "<Civ1> was {kidnapped|abducted|taken|seized} by <gunmen> {from his home|on the road|outside a mosque|at a checkpoint} in <place> <date>{, <attr>|}.",
@@ -732,6 +759,9 @@ T["Abduction/forced disappearance"] = {
 
 T["Peaceful protest"] = {
     "main": [
+        "<Protesters> {staged|held} a sit-in at {parliament|the ministry|the city hall} in <ptown> <date> <cause>.",
+        "{Demonstrations|Protests|Rallies} {were held|took place} outside {the courthouse|the prison} in <ptown> over the {detention|deportation|arrest|sentencing} of {an activist|a migrant|a journalist|a union leader}.",
+        "<Big> people {rallied|marched} in <ptown> in {the largest protest|the biggest demonstration} since {the election|the start of the year}, {demanding|calling for} {the removal of officials|reforms|new elections}.",
         "<Big> <protesters> {marched|rallied|demonstrated|gathered|took to the streets} in <ptown> <date> <cause>{, <attr>|}.",
         "<Protesters> {held|staged|organised} a {peaceful|silent|candlelight|sit-in} {protest|demonstration|rally|march|vigil} {outside|in front of} {parliament|the presidential palace|the governor's office|the ministry of labour|the court|the embassy} in <ptown> <cause>.",
         "<Big> people {gathered|rallied|assembled} in {the main square|the city centre|front of the town hall} of <ptown> <cause>, {chanting slogans|waving flags|carrying placards|holding banners}.",
@@ -755,6 +785,10 @@ T["Peaceful protest"] = {
 
 T["Protest with intervention"] = {
     "main": [
+        "<Police> {suppressed|halted|broke up|prevented} a {peaceful|student|May Day|women's} {demonstration|protest|march|rally} in <ptown> <date>, {dispersing the crowds|detaining participants|blocking the marchers}.",
+        "<Protesters> were {pepper-sprayed|tear-gassed|hit with batons|pushed back} {after|while} {chanting slogans|marching|gathering} {outside|near} {a police station|the parliament|the central station} in <ptown>.",
+        "<Police> used {smoke grenades|pepper balls|non-lethal rounds|tear gas canisters|water cannon} to disperse {crowds|protesters|demonstrators} {at|after} {peaceful rallies|a demonstration} in <ptown> <date>.",
+        "<Police> arrested {more than <num>|<num>|dozens of} people as <protesters> {staged sit-ins|tried to block traffic|rallied} in <ptown> <cause>.",
         "<Police> {fired tear gas|used tear gas|fired water cannon|used water cannon|used batons} to disperse <protesters> in <ptown> <date> <cause>{, <attr>|}.",
         "<Police> {arrested|detained|rounded up} <num> <protesters> {during|at} a {protest|demonstration|rally|march} in <ptown> <cause>.",
         "<Police> {broke up|dispersed|blocked} a {protest|demonstration|rally|sit-in|march} by <protesters> in <ptown> <date>, {arresting|detaining} <num> people.",
@@ -776,6 +810,9 @@ T["Protest with intervention"] = {
 
 T["Excessive force against protesters"] = {
     "main": [
+        "<Police> {violently dispersed|brutally broke up|cracked down on} a {protest|demonstration|sit-in} in <ptown> <date>, {injuring dozens|leaving <num> people seriously injured|killing <num>}{, <attr>|}.",
+        "{Three|Two|Several|<num>} people {died|were killed} in a {protest crackdown|crackdown on demonstrators|crackdown on protests} in <ptown> <cause>.",
+        "<Police> used {water cannon, tear gas and rubber bullets|live rounds and tear gas|batons and live fire} against <protesters> in <ptown>, {seriously injuring|killing|blinding} <num> {people|demonstrators}.",
         "<Police> {opened fire on|shot at|fired live rounds at|fired live ammunition at} <protesters> in <ptown> <date>, killing <num> {people|of them|protesters}{, <attr>|}.",
         "<num> <protesters> were {killed|shot dead|killed by gunfire} when <police> {fired on|opened fire on|used live ammunition against} a {peaceful|largely peaceful|} {protest|demonstration|rally|march} in <ptown> <cause>.",
         "{Security forces|Soldiers|Police} {killed|shot dead} <num> {unarmed protesters|demonstrators|peaceful demonstrators} {in|during} {protests|a crackdown on protests|demonstrations} in <ptown> <date>.",
@@ -795,6 +832,11 @@ T["Excessive force against protesters"] = {
 
 T["Violent demonstration"] = {
     "main": [
+        "<Protesters> clashed with <police> {during|at} {a rally|an opposition rally|a march|a protest} in <ptown> <date>{, <attr>|}.",
+        "{Dozens of|Several|<num>} {arrests were made|people were arrested|officers were injured} {during|at} a {demonstration|protest|march} in <ptown> after {projectiles|bottles|stones|fireworks} were thrown at police.",
+        "<num> <protesters> were killed {during|in} {anti-government demonstrations and clashes|clashes between protesters and security forces|riots} in <ptown>{, <attr>|}.",
+        "{Protests|Demonstrations|The march} in <ptown> turned violent {as|when} <protesters> {scuffled with|fought|attacked} <police>, and {a demonstrator|an officer} was injured.",
+        "<Protesters> {defied a police ban|ignored a ban} to {take to the streets|march} in <ptown>, {blocking roads|barricading streets} and {clashing with police|throwing stones at officers|setting fires}.",
         "<Protesters> {threw stones|hurled rocks|threw petrol bombs|threw Molotov cocktails|pelted stones} at <police> in <ptown> <date> <cause>{, <attr>|}.",
         "<Protesters> {set fire to|torched|burned} {vehicles|a police station|government buildings|tyres and cars|a bank|the offices of the ruling party} in <ptown> <cause>.",
         "{Rioters|Protesters|Angry demonstrators} {clashed with|fought|battled} <police> in <ptown> <date>, {smashing|vandalising|damaging} {shop windows|banks|bus stops|cars}{, <attr>|}.",
@@ -815,6 +857,8 @@ T["Violent demonstration"] = {
 
 T["Mob violence"] = {
     "main": [
+        "{Rival groups of protesters|Counter-protesters and demonstrators|Opposing rallies|Supporters of rival candidates} {fought each other|clashed|battled} with {sticks|rocks|bats} in <ptown> <date>.",
+        "{Groups of youths|A crowd} {ransacked|broke into} {shops|supermarkets} in <ptown> after {a rumour spread|a local dispute}, beating {shopkeepers|traders}.",
         "{An angry mob|A mob|A crowd of villagers|A group of residents|Vigilantes} {lynched|beat to death|burned alive|stoned to death} {a man|two men|a suspected thief|a suspected witch|a man accused of blasphemy|a cattle trader} in <place> <date>{, <attr>|}.",
         "{A mob|Hundreds of people|A crowd} {attacked|set fire to|torched|ransacked} {the homes of|shops belonging to|a mosque used by|a church attended by} {a minority community|Muslims|Christians|migrants|members of a rival clan} in <place>.",
         "{Communal|Sectarian|Ethnic|Inter-communal} {violence|clashes|fighting} {broke out|erupted} between {two villages|rival communities|Hindus and Muslims|herders and farmers|rival clans} in <place> <date>, {killing|leaving} <num> {people|dead}{, <attr>|}.",
@@ -834,6 +878,7 @@ T["Mob violence"] = {
 
 T["Agreement"] = {
     "main": [
+        "{The government|<State>} and <armed> {started|began|opened|resumed} peace talks {in|hosted by} {Doha|Oslo|Geneva|Addis Ababa} <date>.",
         "<State> and <armed> {agreed to|signed|reached} a {ceasefire|truce|peace deal|peace agreement|humanitarian truce} <date>{, <attr>|}.",
         "The {warring parties|two sides|government and the rebels|rival factions} {signed|concluded|agreed} a {peace accord|peace agreement|ceasefire deal|power-sharing deal} in {Doha|Geneva|Addis Ababa|Juba|Riyadh|Nairobi|Astana} <date>.",
         "<Armed> and the government {exchanged|swapped|released} <num> prisoners {under|as part of} a {deal|prisoner swap|prisoner exchange|UN-brokered agreement} <date>.",
@@ -853,6 +898,9 @@ T["Agreement"] = {
 
 T["Arrests"] = {
     "main": [
+        "<State> {took|detained|rounded up|seized} {dozens of|<num>} {young men|villagers|activists|suspects} in {a series of raids|overnight raids|house-to-house searches} across <place>{, <attr>|}.",
+        "{Security forces|Police|The authorities} {have jailed|detained|arrested} {more than <num>|<num>|dozens of} {suspected terrorists|militants|people} {accused of planning attacks} in <prov>.",
+        "{An opposition activist|A government critic|A journalist|A human rights lawyer} {has been|was} {detained|arrested} in <ptown> {ahead of|after|before} {the referendum|the election|a planned protest} <date>{, <attr>|}.",
         "<State> arrested <num> {suspected militants|members of <armed>|suspected insurgents|alleged rebel collaborators|suspected jihadists} in <place> <date>{, <attr>|}.",
         "{Police|Security forces|Intelligence agents|The authorities} {detained|arrested|rounded up} {opposition leader|prominent activist|the journalist|former minister|the party's secretary general} {Ahmed Musa|Ana Lopez|Ibrahim Diallo|Nguyen Van Minh|Tariq Khan|Maria Santos} in <ptown> <date>.",
         "{A militant commander|A senior <armed> commander|A suspected bomb maker|A key facilitator} was {arrested|captured|detained|taken into custody} {in a raid|in an operation|at a checkpoint} in <place>{, <attr>|}.",
@@ -872,6 +920,11 @@ T["Arrests"] = {
 
 T["Disrupted weapons use"] = {
     "main": [
+        "{Police|Officers|Soldiers|Security forces|The anti-terrorism squad} {seized|recovered|confiscated} <num> {pistols|rifles|AK-47 rifles|revolvers|guns|hand grenades|kilograms of explosives} and {hundreds of|<num>|about 1,000} {live rounds|rounds of ammunition|bullets|cartridges|magazines} {in|from a house in|during a raid in} <place> <date>{, <attr>|}.",
+        "<num> {pistols|rifles|firearms|guns|rocket launchers|grenades} and {ammunition|live cartridges|bullets} were {seized|recovered|found|captured|discovered} {in|near|during a search in} <place>{, <attr>|}.",
+        "{Illegal weapons|Firearms|A consignment of arms|Explosives and detonators} {were discovered|were found|were recovered} {during a search of|in} {a vehicle|a bus|a house|a warehouse} {in|on the road to} <place> <date}.",
+        "{Troops|Army engineers|Sappers|Deminers} {defused|removed|cleared} {hundreds of|dozens of|<num>} {landmines|mines|explosive devices} {planted by|left by} <armed> in <place>{, <attr>|}.",
+        "{Two|Three|Several} {militants|terrorists|bomb makers} were killed when {the explosives they were handling|their device|their bomb} {exploded accidentally|went off prematurely|accidentally detonated} {in|near} <place>.",
         "{Bomb disposal experts|Security forces|Police|Army engineers|A bomb squad} {defused|disarmed|deactivated|safely detonated} {a roadside bomb|an IED|an improvised explosive device|a car bomb|explosives|a landmine} in <place> <date>{, <attr>|}.",
         "{Air defences|Air defence systems|The military|The coalition} {intercepted|shot down|downed|destroyed} {a drone|a ballistic missile|rockets|missiles|an explosive-laden drone} {fired|launched} by <armed> {towards|over|at} <place> <date>.",
         "<State> {seized|recovered|discovered|found|confiscated|uncovered} {a cache of|a large cache of|a haul of|a stockpile of} {weapons|arms and ammunition|explosives|rifles and grenades|bomb-making materials|mortar shells} in <place>{, <attr>|}.",
@@ -911,6 +964,10 @@ T["Headquarters or base established"] = {
 
 T["Looting/property destruction"] = {
     "main": [
+        "{Dozens of|Several|More} {foreign-owned shops|shops|stores|homes} were {looted|burned|torched|ransacked} in <place> {overnight|<date>} {in a spate of violence|after unrest|},{ <attr>|}.",
+        "{Unknown persons|Arsonists|Men} {torched|set fire to|burned} {a government vehicle|a polling station|a party office} in <ptown> <date>.",
+        "<Armed> {stole|carted away|seized} {equipment from a factory|generators|machinery|solar panels} in <place>{, <attr>|}.",
+        "{The destruction of|Attacks on|The burning of} {government property|public buildings|schools} {across|in} <place> {continued|was condemned|was reported} <date>.",
         "<Gunmen> {looted|ransacked|plundered|pillaged} {shops|homes|a health centre|an aid warehouse|the market|government offices} in <place> <date>{, <attr>|}.",
         "<Armed> {burned|torched|set fire to|razed|destroyed} {houses|a school|a health clinic|granaries|farms|a telecom mast} in <place>, but no casualties were reported.",
         "{Soldiers|Militiamen|Fighters|Troops} {demolished|bulldozed|destroyed|burned down} <num> {homes|houses|shops|buildings} in <place> <date>{, <attr>|}.",
@@ -930,6 +987,9 @@ T["Looting/property destruction"] = {
 
 T["Change to group/activity"] = {
     "main": [
+        "<num> {soldiers|fighters} {defected|deserted} to <armed> in <place> <date>.",
+        "{A senior commander|A commander|Dozens of fighters} of <armed> {defected|switched sides} along with {his fighters|their weapons} in <place>{, <attr>|}.",
+        "<State> {deployed|sent} {forces|troops|police reinforcements} to <ptown> {ahead of} {protests|demonstrations|unrest|the verdict}.",
         "<Armed> {announced|named|appointed|chose} a new {leader|commander|chief|emir|spokesman} <date> after the death of its {founder|former leader|previous chief}{, <attr>|}.",
         "{Several|Two|Rival|Three} {armed groups|rebel factions|militant groups|jihadist groups} {merged|announced a merger|joined forces|united} to form a new {coalition|alliance|group} in <prov>.",
         "<Armed> {split|splintered|broke into two factions} after {a dispute over leadership|disagreements over peace talks|a power struggle}{, <attr>|}.",
@@ -970,6 +1030,12 @@ T["Other"] = {
 
 NONE_T: dict[str, list[str]] = {
     "disaster": [
+        "{A tsunami|A volcanic eruption|A volcano eruption|An avalanche} {killed|left} <num> people {dead|} {in|near} <place> <date> {after|when} {it struck without warning|ash covered villages|waves hit the coast}.",
+        "{Firefighters|Crews} {were battling|fought} {a wildfire|bushfires|a forest fire} {near|around} <ptown> <date>, and {hundreds of|thousands of} residents were {evacuated|told to leave}.",
+        "{Two ships|A ferry and a cargo ship|Two fishing boats} collided off <ptown> <date>{, <attr>|}.",
+        "{A tanker|A pipeline|An offshore rig} {leaked|spilled} {oil|crude|fuel} {into the sea|into a river|near the coast} off <ptown>, raising fears of environmental damage.",
+        "{Children|Residents|Workers} were {poisoned|hospitalised} by {toxic fumes from a factory|contaminated water|a gas leak} in <ptown> <date>.",
+        "{A chemical plant|A factory|A warehouse storing chemicals} {exploded|caught fire} in <ptown>, {and residents were evacuated|forcing the evacuation of nearby homes}.",
         "{Floods|Flash floods|Heavy floods|Monsoon floods} {killed|left} <num> people {dead|} in <place> <date> after {days of heavy rain|torrential rains|a river burst its banks}{, <attr>|}.",
         "{An earthquake|A powerful earthquake|A magnitude 6.4 earthquake|A strong quake} {struck|hit|shook} <place> <date>, {killing|injuring} <num> people and {destroying|damaging} hundreds of {homes|buildings}.",
         "{A landslide|A mudslide|A cyclone|A typhoon|A tropical storm|A hurricane} {hit|struck|buried|swept through} <place> <date>, {killing|leaving} <num> {people dead|dead}{, <attr>|}.",
@@ -984,6 +1050,8 @@ NONE_T: dict[str, list[str]] = {
         "{Rescue teams|Emergency workers|Firefighters} were searching for survivors after {floods|an avalanche|a landslide|a building collapse|an explosion at a warehouse} in <place>{, <attr>|}.",
     ],
     "crime": [
+        "{The coast guard|The navy|Border police} {intercepted a boat carrying|stopped} <num> {migrants|asylum seekers} {smuggled by traffickers|bound for Europe} <date>{, <attr>|}.",
+        "{Police|Officers} {seized|found} {heroin|cannabis|stolen goods|stolen phones} and {arrested|detained} {a suspected drug dealer|two robbery suspects|a car thief} in <ptown> <date>.",
         "Police {arrested|detained} <num> {suspected drug traffickers|members of a car theft ring|suspected fraudsters|suspected robbers|alleged smugglers} in <ptown> <date>{, <attr>|}.",
         "{Armed robbers|Robbers|Thieves|A gang of robbers} {held up|robbed|raided} {a bank|a jewellery store|a petrol station|a supermarket|a cash-in-transit van} in <ptown> <date>, escaping with {cash|jewellery|an undisclosed sum}.",
         "{Customs officials|Police|The coast guard|Anti-narcotics officers} {seized|confiscated|intercepted} {<num> tonnes of cocaine|a large haul of heroin|smuggled cigarettes|methamphetamine worth millions|counterfeit goods|illegal timber} in <ptown> <date>{, <attr>|}.",
@@ -1222,28 +1290,32 @@ def _style(text: str, rng: random.Random) -> str:
     return text
 
 
-def snippet(label: str, rng: random.Random) -> str:
-    """One snippet of the class: main sentence, optional follow-up and distractor, in varied order."""
+def snippet(label: str, rng: random.Random) -> tuple[str, str]:
+    """One snippet of the class and the id of its main template: main sentence, optional follow-up and
+    distractor, in varied order."""
     ctx = _context(rng)
     if label == "NONE":
         family = rng.choice(list(NONE_T))
-        main = render(rng.choice(NONE_T[family]), ctx, rng)
+        idx = rng.randrange(len(NONE_T[family]))
+        main = render(NONE_T[family][idx], ctx, rng)
         follow_pool = FOLLOW_NONE
+        tpl = f"NONE:{family}:{idx}"
     else:
-        main = render(rng.choice(T[label]["main"]), ctx, rng)
+        idx = rng.randrange(len(T[label]["main"]))
+        main = render(T[label]["main"][idx], ctx, rng)
         follow_pool = T[label]["follow"]
+        tpl = f"{label}:{idx}"
     parts = [main]
     if rng.random() < 0.45:
         parts.append(render(rng.choice(follow_pool), ctx, rng))
-    r = rng.random()
-    if r < 0.3:
+    if rng.random() < 0.3:
         pool = SPECIFIC_DISTRACTORS.get(label, []) + DISTRACTORS
         extra = render(rng.choice(pool), ctx, rng)
         if rng.random() < 0.25:
             parts.insert(0, extra)  # background first: the label still follows the event sentence
         else:
             parts.append(extra)
-    return _style(" ".join(parts), rng)
+    return _style(" ".join(parts), rng), tpl
 
 
 LABELS: list[str] = list(T) + ["NONE"]
@@ -1259,10 +1331,10 @@ def generate(per_class: int, seed: int = 13) -> list[dict[str, str]]:
         tries = 0
         while len(seen) < n and tries < n * 20:
             tries += 1
-            text = snippet(label, rng)
+            text, tpl = snippet(label, rng)
             if text not in seen:
                 seen.add(text)
-                rows.append({"text": text, "label": label})
+                rows.append({"text": text, "label": label, "template": tpl})
     return rows
 
 
