@@ -37,7 +37,10 @@ def is_loopback(host: str) -> bool:
     show_default=True,
     type=click.Choice(["debug", "info", "warning", "error"]),
 )
-def serve_command(db: str | None, host: str, port: int, token: str | None, log_level: str) -> None:
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Server processes.")
+def serve_command(
+    db: str | None, host: str, port: int, token: str | None, log_level: str, workers: int
+) -> None:
     """Serve the REST API (/api/, docs at /docs) and the dashboard (/) over the store."""
     token = token or os.environ.get("FRONTLINES_TOKEN") or None
     if not is_loopback(host) and not token:

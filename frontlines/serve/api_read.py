@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import io
 import os
@@ -212,22 +213,28 @@ def stats_daily(request: Request, f: Filters) -> dict[str, Any]:
     """Per day and per province: events by type and fatalities (low/best/high); places held per side."""
     with store(request).read() as conn:
         out = queries.daily_stats(conn, f)
-    timelines = _timelines(request)
     iso3 = sq.country_iso3(f.country) if f.country else None
-    held = []
-    for d in out["days"]:
-        try:
-            day = dt.date.fromisoformat(d["date"])
-        except ValueError:
-            continue
-        sides: dict[str, int] = {}
-        for st in states_on(timelines, day):
-            if _in_country(st, iso3) and st.holder:
-                sides[st.holder] = sides.get(st.holder, 0) + 1
-        held.append({"date": d["date"], "holders": sides})
+    held = places_held(_timelines(request), [d["date"] for d in out["days"]], iso3)
     out["places_held"] = held
     out["places_held_note"] = "places in the control timeline per holder (the store has no list of capitals)"
     return out
+
+
+def places_held(
+    timelines: control_source.Timelines, days: list[str], iso3: str | None
+) -> list[dict[str, Any]]:
+    """For each day, how many places of the control timeline each holder held (one pass over the states)."""
+    dates = sorted(d for d in days if len(d) == 10 and d[4] == "-")
+    counts: list[dict[str, int]] = [{} for _ in dates]
+    for timeline in timelines.values():
+        for st in timeline:
+            if not st.holder or not _in_country(st, iso3):
+                continue
+            lo = bisect.bisect_left(dates, st.since.isoformat()) if st.since else 0
+            hi = bisect.bisect_left(dates, st.until.isoformat()) if st.until else len(dates)
+            for i in range(lo, hi):
+                counts[i][st.holder] = counts[i].get(st.holder, 0) + 1
+    return [{"date": d, "holders": c} for d, c in zip(dates, counts, strict=True)]
 
 
 EXPORT_TYPES = {

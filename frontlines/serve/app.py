@@ -66,3 +66,8 @@ def create_app(db: str | os.PathLike[str] | Database, token: str | None = None) 
         return response
 
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app for ``$FRONTLINES_DB`` and ``$FRONTLINES_TOKEN`` (uvicorn's factory with several workers)."""
+    return create_app(os.environ.get("FRONTLINES_DB") or "frontlines.db")

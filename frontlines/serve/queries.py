@@ -29,6 +29,7 @@ ACTORS = sq.TABLES["actors"]
 PLACES = sq.TABLES["places"]
 
 MAX_PAGE_SIZE = 500
+MAX_COUNT = 10_000  # listings count matches up to this many; beyond it ``total_capped`` is true
 SORTS = {
     "event_date": (CANON.c.event_date.asc(), CANON.c.id.asc()),
     "-event_date": (CANON.c.event_date.desc(), CANON.c.id.desc()),
@@ -51,6 +52,7 @@ class Page:
     total: int
     page: int
     page_size: int
+    capped: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON body of a paginated listing."""
@@ -61,6 +63,7 @@ class Page:
             "page": self.page,
             "page_size": self.page_size,
             "pages": pages,
+            "total_capped": self.capped,
         }
 
 
@@ -87,9 +90,12 @@ def event_page(conn: Connection, f: sq.EventFilter, page: int, page_size: int, s
     if sort not in SORTS:
         raise InputError(f"unknown sort {sort!r} (one of: {', '.join(SORTS)})", source="sort")
     where = and_(True, *event_conditions(f))
-    total = int(conn.execute(select(func.count()).select_from(CANON).where(where)).scalar() or 0)
+    capped = select(CANON.c.id).where(where).limit(MAX_COUNT + 1).subquery()
+    total = int(conn.execute(select(func.count()).select_from(capped)).scalar() or 0)
     stmt = select(CANON).where(where).order_by(*SORTS[sort]).limit(page_size).offset((page - 1) * page_size)
-    return Page([plain(r) for r in conn.execute(stmt)], total, page, page_size)
+    out = Page([plain(r) for r in conn.execute(stmt)], min(total, MAX_COUNT), page, page_size)
+    out.capped = total > MAX_COUNT
+    return out
 
 
 def all_events(conn: Connection, f: sq.EventFilter, limit: int | None = None) -> list[dict[str, Any]]:
@@ -284,34 +290,34 @@ def daily_stats(conn: Connection, f: sq.EventFilter) -> dict[str, Any]:
     where = and_(True, *event_conditions(f))
     low = func.sum(func.coalesce(CANON.c.fatalities_low, CANON.c.fatalities))
     high = func.sum(func.coalesce(CANON.c.fatalities_high, CANON.c.fatalities))
-    stmt = (
-        select(
-            CANON.c.event_date,
-            CANON.c.admin1,
-            CANON.c.event_type,
-            func.count().label("n"),
-            low.label("low"),
-            func.sum(CANON.c.fatalities).label("best"),
-            high.label("high"),
-        )
-        .where(where)
-        .group_by(CANON.c.event_date, CANON.c.admin1, CANON.c.event_type)
+    measures = (
+        func.count().label("n"),
+        low.label("low"),
+        func.sum(CANON.c.fatalities).label("best"),
+        high.label("high"),
     )
-    days: dict[str, dict[str, Any]] = {}
-    provinces: dict[str, dict[str, Any]] = {}
-    for r in conn.execute(stmt):
-        day = r.event_date.isoformat() if isinstance(r.event_date, dt.date) else (r.event_date or "unknown")
-        for bucket, key in ((days, day), (provinces, r.admin1 or "")):
-            b = bucket.setdefault(
+
+    def grouped(column: Any) -> dict[str, dict[str, Any]]:
+        stmt = (
+            select(column.label("k"), CANON.c.event_type, *measures)
+            .where(where)
+            .group_by(column, CANON.c.event_type)
+        )
+        out: dict[str, dict[str, Any]] = {}
+        for r in conn.execute(stmt):
+            key = r.k.isoformat() if isinstance(r.k, dt.date) else (r.k or "")
+            b = out.setdefault(
                 key, {"events": 0, "by_type": {}, "fatalities": {"low": 0, "best": 0, "high": 0}}
             )
             b["events"] += r.n
             b["by_type"][r.event_type] = b["by_type"].get(r.event_type, 0) + r.n
-            b["fatalities"]["low"] += int(r.low or 0)
-            b["fatalities"]["best"] += int(r.best or 0)
-            b["fatalities"]["high"] += int(r.high or 0)
+            for name in ("low", "best", "high"):
+                b["fatalities"][name] += int(getattr(r, name) or 0)
+        return out
+
+    days, provinces = grouped(CANON.c.event_date), grouped(CANON.c.admin1)
     return {
-        "days": [{"date": k, **v} for k, v in sorted(days.items())],
+        "days": [{"date": k or "unknown", **v} for k, v in sorted(days.items())],
         "provinces": [{"admin1": k, **v} for k, v in sorted(provinces.items())],
     }
 
