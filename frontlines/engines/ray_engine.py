@@ -277,24 +277,32 @@ def ingest_ray(
 # -- a cheap document-level pre-filter -------------------------------------------------------------------
 
 _CONFLICT_WORDS = re.compile(
-    r"\b(?:kill|dead|death|wound|injur|attack|bomb|explo|blast|shell|strike|clash|fight|battle|"
+    r"\b(?:kill|dead|death|wound|attack|bomb|explo|blast|shell|strike|clash|fight|battle|"
     r"gunm|gunfire|shoot|shot|militan|insurgen|rebel|troops|soldier|army|militar|police|protest|"
     r"demonstrat|riot|arrest|detain|abduct|kidnap|hostage|ceasefire|peace (?:deal|talks)|captur|"
     r"seiz|overr|retook|recaptur|offensive|airstrike|drone|missile|rocket|mortar|artillery|grenade|"
-    r"ied|landmine|massacre|taliban|shabaab|jihad|terror)",
+    r"ied|landmine|massacre|taliban|shabaab|jihad|terror|rape|sexual|molest|firearm|ammunition|pistol|rifle|"
+    r"bullet|weapon|gun|murder|prisoner|cease-?fire|forces|hostil|violen|guerr|fighter|coup|curfew|mob|"
+    r"lynch|loot|torch|raid|siege|ambush|casualt|hostage|march(?:ed|ers)|chant|destr|regain)",
     re.IGNORECASE,
 )
 
 
+SHORT_TEXT = 2000  # characters: a snippet or a short item needs only one cue word
+
+
 def is_conflict_candidate(text: str, *, min_hits: int = 2) -> bool:
-    """Whether a report may hold a conflict event: at least ``min_hits`` conflict cue words.
+    """Whether a report may hold a conflict event: at least ``min_hits`` different conflict cue words
+    (one for a text shorter than ``SHORT_TEXT`` characters).
 
     A regular-expression scan, thousands of times cheaper than the NER pass; it errs towards True (any
     report that mentions police twice passes), so it only saves work on clearly unrelated reports.
     """
-    hits = 0
-    for _ in _CONFLICT_WORDS.finditer(text):
-        hits += 1
-        if hits >= min_hits:
+    if len(text) < SHORT_TEXT:
+        min_hits = 1
+    seen: set[str] = set()
+    for match in _CONFLICT_WORDS.finditer(text):
+        seen.add(match.group(0).lower())
+        if len(seen) >= min_hits:
             return True
     return False
