@@ -133,6 +133,11 @@ def test_map_markers_match_api(server, browser):
     assert browser.find_elements("css selector", "#histogram svg rect")
     _shot(browser, "dashboard_all")
     if os.environ.get("FRONTLINES_SCREENSHOT"):
+        browser.get(f"{server}/?country=AF#/")
+        _wait(browser, _ready, what="the events view")
+        _wait(browser, lambda d: _markers(d) is not None, what="markers")
+        time.sleep(1)
+        (REPO / "docs").mkdir(exist_ok=True)
         browser.save_screenshot(str(REPO / "docs" / "dashboard.png"))
 
 
