@@ -8,28 +8,16 @@ the assertion message names the place, the day and what the store holds, so the 
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import CORPUS
 
 from frontlines.cli import main
 from frontlines.reconcile.aggregates import capitals, capitals_held, fold
 from frontlines.reconcile.control import CONTRACT_FIELDS
 
-_spec = importlib.util.spec_from_file_location(
-    "frontlines_tests_corpus_fixtures", Path(__file__).parent / "corpus" / "conftest.py"
-)
-assert _spec and _spec.loader
-_fixtures = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_fixtures)
-corpus_db = _fixtures.corpus_db
-expected_control = _fixtures.expected_control
-expected_contested = _fixtures.expected_contested
-
-CORPUS = _fixtures.CORPUS
 D = dt.date.fromisoformat
 _json_cache: dict[tuple[str, str], list[dict]] = {}
 
