@@ -85,3 +85,46 @@ def test_load_results_stores_what_ingest_stores(open_db, results, tmp_path, extr
     ):
         assert got[name] == want[name], name
     assert got["event_ids"] == want["event_ids"] and got["uids"] == want["uids"]
+
+
+@pytest.mark.parametrize("window_days", [31, 1])
+def test_partitioned_remerge_keeps_the_grouping(open_db, results, window_days):
+    from frontlines.store.scale import remerge
+
+    db = open_db("merge")
+    load_results(db, results)
+    before = snapshot(db)
+    # Undo the writer's grouping: each mention its own canonical event, then merge again by partition.
+    mentions = TABLES["event_mentions"]
+
+    def split(conn):
+        from sqlalchemy import update
+
+        from frontlines.store import canonical
+
+        now = utcnow()
+        old = set(conn.execute(select(mentions.c.canonical_uid)).scalars())
+        for key, eid, rank in conn.execute(
+            select(mentions.c.document_key, mentions.c.event_id, mentions.c.rank)
+        ).all():
+            uid = f"ev_split_{key[:8]}_{rank}"
+            row = canonical.plain(
+                conn.execute(
+                    select(mentions).where(mentions.c.document_key == key, mentions.c.event_id == eid)
+                ).one()
+            )
+            canonical._create(conn, uid, row, None, now)
+            conn.execute(
+                update(mentions)
+                .where(mentions.c.document_key == key, mentions.c.event_id == eid)
+                .values(canonical_uid=uid)
+            )
+        canonical.refresh(conn, old, now)
+
+    db.write(split)
+    assert snapshot(db)["canonical_events"] == before["event_mentions"]
+    stats = remerge(db, window_days=window_days)
+    after = snapshot(db)
+    assert after["uids"] == before["uids"] and after["canonical_events"] == before["canonical_events"]
+    assert stats.mentions == before["event_mentions"] and stats.partitions >= 1
+    assert remerge(db, window_days=window_days).moved == 0  # a second run changes nothing
