@@ -17,6 +17,7 @@ _COMMAND_MODULES = {
     "frontlines.cli.extract_cmd": ["extract"],
     "frontlines.cli.store_cmds": ["ingest", "reprocess", "events", "claims", "documents"],
     "frontlines.cli.serve_cmd": ["serve"],
+    "frontlines.cli.load_cmd": ["load"],
     "frontlines.cli.control_cmds": ["control", "stats"],
     "frontlines.cli.eval_cmd": ["eval"],
 }
