@@ -194,3 +194,25 @@ def test_is_conflict_candidate():
     assert is_conflict_candidate(REPORTS[0]) and is_conflict_candidate(REPORTS[3])
     assert not is_conflict_candidate(REPORTS[4])
     assert not is_conflict_candidate("Shares rose two percent as the central bank held rates steady.")
+
+
+def test_extract_to_parquet_then_load(ray_session, tmp_path, extractor):
+    from frontlines.cli.load_cmd import iter_result_parquet
+    from frontlines.engines.ray_engine import extract_to_parquet
+    from frontlines.store.bulk import load_results
+
+    batch = write_batch(tmp_path / "batch.jsonl")
+    with batch.open("a", encoding="utf-8") as fh:
+        fh.write("{not json\n")
+    local_db = Database.open(tmp_path / "local.db")
+    ingest(local_db, [batch], extractor=extractor)
+    out = tmp_path / "results"
+    extract_to_parquet([batch], out, num_workers=1, batch_size=4)
+    loaded = Database.open(tmp_path / "loaded.db")
+    stats = load_results(loaded, iter_result_parquet([out]))
+    assert (stats.new, stats.failed) == (len(REPORTS), 2)
+    got, want = snapshot(loaded), snapshot(local_db)
+    local_db.close()
+    loaded.close()
+    for name in ("documents", "event_mentions", "canonical_events", "claims", "event_ids", "uids"):
+        assert got[name] == want[name], name

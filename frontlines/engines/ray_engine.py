@@ -176,11 +176,18 @@ def _report_row(seq: int, report: ReportInput) -> dict[str, Any]:
 
 def _run_dataset(ds: Any, workers: int, batch_size: int, *, keyed: bool = False) -> Iterator[Any]:
     """Map the dataset through the extractor actors and decode the rows on the driver."""
+    for row in _extracted(ds, workers, batch_size).iter_rows():
+        result = json.loads(row["payload"])
+        yield (int(row["seq"]), result) if keyed else result
+
+
+def _extracted(ds: Any, workers: int, batch_size: int) -> Any:
+    """The dataset of ``seq``/``payload`` rows: report rows mapped through the extractor actors."""
     from ray.data import ActorPoolStrategy
 
     # Ray Data gives actor pools max_restarts=-1 and max_task_retries=-1: an actor that dies is replaced
     # and the batch it held is redone on another one (tested in tests/test_ray_engine.py).
-    out = ds.map_batches(
+    return ds.map_batches(
         ExtractBatch,
         fn_constructor_kwargs={"crash_marker": os.environ.get(CRASH_MARKER_ENV) or None},
         batch_size=batch_size,
@@ -188,9 +195,25 @@ def _run_dataset(ds: Any, workers: int, batch_size: int, *, keyed: bool = False)
         compute=ActorPoolStrategy(size=workers),
         num_cpus=1,
     )
-    for row in out.iter_rows():
-        result = json.loads(row["payload"])
-        yield (int(row["seq"]), result) if keyed else result
+
+
+def extract_to_parquet(
+    inputs: Sequence[str | os.PathLike[str]],
+    output_dir: str | os.PathLike[str],
+    *,
+    address: str | None = None,
+    num_workers: int | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+) -> None:
+    """Extract JSONL or Parquet report files into result Parquet files (``payload`` column) in ``output_dir``.
+
+    Nothing passes through the driver: each actor's results are written by Ray Data.  Import the files
+    with ``frontlines load OUTPUT_DIR``.
+    """
+    ray = init_ray(address)
+    workers = num_workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+    ds = _extracted(_read_paths(ray, [str(p) for p in inputs]), workers, batch_size)
+    ds.select_columns(["payload"]).write_parquet(str(output_dir))
 
 
 def _read_paths(ray: Any, paths: list[str]) -> Any:
