@@ -65,7 +65,7 @@ def inter_on(name: str, fallback: int, date: dt.date | None) -> int:
     return fallback
 
 
-def _mention_at(mentions: list[ActorMention], sent_start: int, token: Any) -> ActorMention | None:
+def mention_at(mentions: list[ActorMention], sent_start: int, token: Any) -> ActorMention | None:
     """The actor mention covering a token or its subtree (character offsets in the report)."""
     if token is None:
         return None
@@ -125,8 +125,8 @@ def sides(
     event_type = EVENT_TYPE_OF[sub_event_type]
     where = f" ({country})" if country else ""
     at = trigger_at if trigger_at is not None else s.end
-    doer = _mention_at(mentions, s.start, agent)
-    target = _mention_at(mentions, s.start, patient)
+    doer = mention_at(mentions, s.start, agent)
+    target = mention_at(mentions, s.start, patient)
     before = [m for m in mentions if m.start < at]
     after = [m for m in mentions if m.start >= at]
     if doer is None and agent is not None and agent.pos_ == "PRON":

@@ -24,12 +24,15 @@ _TERRITORY = {
 _CAPTURE_FAMILY = _TERRITORY | {"Arrests", "Disrupted weapons use"}
 _VIOLENCE_FAMILY = {"Armed clash", "Attack"}
 _NO_FIGHT = re.compile(
-    r"without (?:a )?(?:fight|resistance|firing a shot|a shot being fired|clashes|bloodshed)|"
-    r"(?:handed|hand) over|handover|negotiat\w*|withdr[ae]w\w*|surrender\w*|peacefully|abandon\w*",
+    r"without (?:a )?(?:fight|resistance|firing a (?:shot|gunshot)|a shot being fired|clashes|bloodshed)|"
+    r"(?:handed|hand) over|handover|negotiat\w*|withdr[ae]w\w*|surrender\w*|peacefully|abandon\w*|"
+    r"pull(?:ed|ing)? out|(?:not|no) (?:encounter\w* )?(?:any )?resistance|handed (?:\w+ ){0,3}(?:control|authority)",
     re.IGNORECASE,
 )
+# Fighting words ("fighters" is a noun for people, not fighting).
 _FIGHT = re.compile(
-    r"fight\w*|clash\w*|battl\w*|attack\w*|offensive|assault|killed|heavy|fierce", re.IGNORECASE
+    r"fight(?:ing|s)?\b|fought|clash\w*|battl\w*|attack\w*|offensive|assault|killed|heavy|fierce",
+    re.IGNORECASE,
 )
 
 
@@ -132,8 +135,11 @@ def _refine_capture(
         if kind == "weapon" and verb.lemma_.lower() in ("capture", "seize", "take"):
             return "Disrupted weapons use", agent, patient
         if kind == "place" and hit.sub_event_type in _CAPTURE_FAMILY | {"Armed clash"}:
-            if _NO_FIGHT.search(context) and not _FIGHT.search(context):
+            if _NO_FIGHT.search(context) and not _FIGHT.search(_NO_FIGHT.sub(" ", context)):
                 return "Non-violent transfer of territory", agent, patient
+            if agent_is_state is False:
+                # A rebel group "recapturing" a village from the army overtakes it: only the state regains.
+                return "Non-state actor overtakes territory", agent, patient
             if verb.lemma_.lower() in lexicon().verbs.get("retake", ()) or agent_is_state:
                 return "Government regains territory", agent, patient
             return "Non-state actor overtakes territory", agent, patient
@@ -163,6 +169,11 @@ def _demote_modifiers(hits: list[TriggerHit], doc: Any) -> list[TriggerHit]:
         if toks and all(t.dep_ == "amod" for t in toks):
             h.score -= 4
     return sorted(hits, key=lambda h: (h.score, h.priority), reverse=True)
+
+
+def has_conflict_cue(text: str) -> bool:
+    """Does the text name an armed actor or a conflict act (militants, troops, air strike, protest ...)?"""
+    return lexicon().conflict.search(text) is not None
 
 
 def is_non_event(text: str) -> bool:

@@ -22,7 +22,7 @@ from frontlines.extract import (
     salience,
     triggers,
 )
-from frontlines.extract.event_classify import Decision, decide
+from frontlines.extract.event_classify import Decision, decide, has_conflict_cue, is_non_event
 from frontlines.extract.mentions import Analysis, Sentence
 from frontlines.extract.notes import note_for
 from frontlines.ids import document_key, short_hash
@@ -62,12 +62,22 @@ def _context(a: Analysis, s: Sentence) -> str:
     return " ".join(parts)
 
 
-def _agent_is_state(a: Analysis, s: Sentence, trigger_at: int) -> bool | None:
-    """Is the first actor named before the trigger a state force?"""
-    before = [m for m in a.in_sentence(a.actor_mentions, s) if m.start < trigger_at]
-    if not before:
+def _agent_is_state(a: Analysis, s: Sentence, trigger_at: int, agent: Any = None) -> bool | None:
+    """Is the doer a state force?  The actor covering the parse's agent, else the first actor named before
+    the trigger (outside "X said"); None when no actor is known."""
+    spans = claim_sources.attribution_spans(a, s)
+    mentions = [
+        m
+        for m in a.in_sentence(a.actor_mentions, s)
+        if not any(lo <= m.start and m.end <= hi for lo, hi in spans)
+    ]
+    doer = event_actors.mention_at(mentions, s.start, agent)
+    if doer is None:
+        before = [m for m in mentions if m.start < trigger_at]
+        doer = before[0] if before else None
+    if doer is None or doer.actor.inter == 7:
         return None
-    return event_actors.is_state(before[0])
+    return event_actors.is_state(doer)
 
 
 def _counts(a: Analysis, s: Sentence, doc: Any, next_free: Sentence | None) -> event_counts.Counts:
@@ -286,16 +296,22 @@ def extract_events(analysis: Analysis) -> list[Event]:
     found: list[tuple[Event, Decision, Sentence, str]] = []
     candidates = candidate_sentences(a) if not a.parsed else sorted(a.parsed)
     decided: dict[int, tuple[Decision, Any]] = {}
+    # A report that opens on a disaster or an ordinary crime keeps only sentences with a conflict cue of
+    # their own ("crops were destroyed" in a flood report is not looting).
+    lead = " ".join(x.text for x in a.sentences[: event_context.LEAD_SENTENCES])
+    non_event_report = is_non_event(lead)
     for si in candidates:
         s = a.sentences[si]
         if s.is_question or claim_sources.is_interviewer(a, s.speaker_label):
+            continue
+        if non_event_report and not has_conflict_cue(s.text):
             continue
         doc = a.parsed.get(si)
         d0 = decide(s.text, _context(a, s), doc)
         if d0 is None:
             continue
-        state = _agent_is_state(a, s, s.start + d0.start)
-        d = decide(s.text, _context(a, s), doc, agent_is_state=state) if state else d0
+        state = _agent_is_state(a, s, s.start + d0.start, d0.agent)
+        d = decide(s.text, _context(a, s), doc, agent_is_state=state) if state is not None else d0
         if d is not None:
             decided[si] = (d, doc)
     for si, (d, doc) in decided.items():
