@@ -245,10 +245,13 @@ def run_mode(mode: str, inputs: Path, store: Path, address: str | None) -> dict[
     """One measured ingest (this is what the subprocess runs)."""
     from frontlines.store import Database
 
+    if mode == "kinds":
+        return cost_by_kind(inputs)
     workers = int(mode[-1])
     db = Database.open(store)
     times: dict[str, float] = {}
     with TreeMemory() as mem:
+        cpu = time.process_time()
         start = time.perf_counter()
         if mode.startswith("ray"):
             from frontlines.engines.ray_engine import ingest_ray, init_ray
@@ -265,6 +268,7 @@ def run_mode(mode: str, inputs: Path, store: Path, address: str | None) -> dict[
                 times["load"] = time.perf_counter() - t
             stats = ingest(db, [inputs], workers=workers, extractor=extractor)
         wall = time.perf_counter() - start
+        cpu = time.process_time() - cpu
     db.close()
     out: dict[str, Any] = {
         "mode": mode,
@@ -279,11 +283,41 @@ def run_mode(mode: str, inputs: Path, store: Path, address: str | None) -> dict[
         "write_s": round(stats.store_seconds, 2),
     }
     if times:
+        # CPU seconds of this process: what the rate would be on an otherwise idle core
+        out["driver_cpu_s"] = round(cpu, 2)
+        out["reports_per_cpu_second"] = round(stats.read / (cpu - times["load"]), 3)
         out.update({f"{k}_s": round(v, 2) for k, v in times.items()})
         other = wall - stats.read_seconds - stats.store_seconds - sum(times.values())
         out["other_s"] = round(max(0.0, other), 2)  # batching, result conversion, merging outside writes
         steady = wall - times["load"]
         out["reports_per_second_after_load"] = round(stats.read / steady, 3)
+    return out
+
+
+def cost_by_kind(inputs: Path, per_kind: int = 40) -> dict[str, Any]:
+    """CPU seconds per report and the stage split, for conflict and for other reports separately.
+
+    CPU time (not wall time) of this one process: robust to other load on the machine.
+    """
+    from frontlines.extract.extractor import ReportInput
+
+    extractor, times = timed_extractor(prefilter=False)
+    rows = [json.loads(x) for x in inputs.open(encoding="utf-8")]
+    out: dict[str, Any] = {"mode": "kinds"}
+    for kind in ("conflict", "other"):
+        chosen = [r for r in rows if (r["kind"] == "conflict") == (kind == "conflict")][:per_kind]
+        reports = [ReportInput(text=r["text"], id=r["id"], published=r["date"]) for r in chosen]
+        for k in times:
+            times[k] = 0.0
+        cpu = time.process_time()
+        for i in range(0, len(reports), 32):
+            list(extractor.extract_batch(reports[i : i + 32], batch_size=32))
+        cpu = time.process_time() - cpu
+        out[kind] = {
+            "reports": len(reports),
+            "cpu_ms_per_report": round(1000 * cpu / max(1, len(reports)), 1),
+            **{f"{k}_ms_per_report": round(1000 * v / max(1, len(reports)), 1) for k, v in times.items()},
+        }
     return out
 
 
@@ -312,7 +346,7 @@ def main() -> None:
         "--modes",
         nargs="+",
         default=["local1", "local2", "ray1", "ray2", "prefilter1"],
-        help="local1 local2 ray1 ray2 prefilter1",
+        help="local1 local2 ray1 ray2 prefilter1 kinds (CPU cost per conflict / other report)",
     )
     parser.add_argument("--address", default=None, help="Ray cluster address (default: a local Ray)")
     parser.add_argument("--run-mode", default=None, help=argparse.SUPPRESS)
