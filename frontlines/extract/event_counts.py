@@ -44,7 +44,7 @@ _WORDS = {
 _KILL = {"kill", "shoot", "murder", "execute", "behead", "massacre", "slaughter", "die", "gun"}
 _INJURE = {"wound", "injure", "hurt"}
 _ARREST = {"arrest", "detain", "apprehend", "capture", "nab", "hold", "round", "seize"}
-_ADDITIONAL = re.compile(r"\b(?:additional|another|also|more|further|other)\b", re.IGNORECASE)
+_ADDITIONAL = re.compile(r"\b(?:additional|another|also|more)\b(?:\s+\w+){0,2}", re.IGNORECASE)
 
 
 @dataclass
@@ -133,9 +133,16 @@ def from_parse(doc: Any) -> Counts:
     return out
 
 
-def merge_counts(first: Counts, second: Counts, second_text: str) -> Counts:
-    """Counts of two mentions of one event: the larger figure, or the sum when the second says "additional"."""
-    add = bool(_ADDITIONAL.search(second_text))
+def adds_to(first_text: str, second_text: str) -> bool:
+    """Does the second mention add people to the first ("one additional suspect was detained") rather than
+    restate it?  A phrase like "two additional suspects" found in both sentences is a restatement."""
+    m = _ADDITIONAL.search(second_text)
+    return bool(m) and m.group(0).lower() not in first_text.lower()
+
+
+def merge_counts(first: Counts, second: Counts, second_text: str, first_text: str = "") -> Counts:
+    """Counts of two mentions of one event: the larger figure, or the sum when the second adds people."""
+    add = adds_to(first_text, second_text)
 
     def pick(x: int | None, y: int | None) -> int | None:
         if x is None:

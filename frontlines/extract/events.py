@@ -264,7 +264,8 @@ def _merge(into: Event, other: Event) -> None:
         other.injured,
         other.arrested,
     )
-    m = event_counts.merge_counts(a, b, other.evidence[0].text if other.evidence else "")
+    earlier = " ".join(e.text for e in into.evidence)
+    m = event_counts.merge_counts(a, b, other.evidence[0].text if other.evidence else "", earlier)
     into.fatalities, into.fatalities_low, into.fatalities_high = m.fatalities, m.low, m.high
     into.civilian_fatalities, into.injured, into.arrested = m.civilian, m.injured, m.arrested
     for f in ("actor1", "actor2", "location", "admin1", "admin2", "country", "iso3", "latitude", "longitude"):
