@@ -222,3 +222,18 @@ def test_candidate_prefilter_and_report_without_triggers(extractor):
     result = extractor.extract(text, published=PUBLISHED)
     assert result.events == []
     events.load_resources()  # idempotent
+
+
+def test_taliban_inter_code_follows_the_event_date(extractor):
+    before = _events(
+        extractor,
+        "Taliban fighters captured the city of Ghazni on Thursday after heavy fighting with Afghan forces.",
+        published="2021-08-13",
+    )[0]
+    after = _events(
+        extractor,
+        "Taliban fighters detained three former police officers in a raid in Kabul on Friday, residents said.",
+        published="2021-08-21",
+    )[0]
+    assert before.actor1 == "Taliban" and before.inter1 == 2
+    assert after.actor1 == "Taliban" and after.inter1 == 1
