@@ -178,20 +178,40 @@ def _clamp(p: int) -> int:
     return min(max(p, 1), 3)
 
 
+_SPEECH_BEFORE = re.compile(
+    r"(?:said|says|told(?: \w+){0,2}|announced|stated|statement|reported|claimed|denied|confirmed|accused(?: \w+){0,3}|"
+    r"added|tweeted|posted|briefing|conference)(?: (?:in|at|on|late|early|a|an|the|its|his|her|their|\w+ment|\w+ion)){0,4}\s*$",
+    re.IGNORECASE,
+)
+
+
+def _event_dates(a: Analysis) -> list[DateMention]:
+    """The date mentions that can date an event: not the day something was said ("the army said on
+    Wednesday"), which is when the report's source spoke, not when the event happened."""
+    out = []
+    for d in a.dates:
+        before = a.text[max(0, d.start - 50) : d.start]
+        if _SPEECH_BEFORE.search(before):
+            continue
+        out.append(d)
+    return out
+
+
 def when(a: Analysis, s: Sentence, trigger_at: int | None = None) -> When:
     """The event's date: the sentence's own date, the paragraph's, the lead's, then the publication date.
 
     A year alone ("in 2015") is kept (precision 3) because it marks a background event; a span ("in the
     past three days") gives way to a precise date in the paragraph or lead, else its last day.
     """
-    own = a.in_sentence(a.dates, s)
+    dates = _event_dates(a)
+    own = a.in_sentence(dates, s)
     d = _precise(own, a.text, trigger_at)
     if d:
         return When(d.date, _clamp(d.precision), True, "sentence")
     year_only = [m for m in own if m.precision >= 4 and m.end_date is None]
     if year_only:
         return When(year_only[0].date, 3, True, "sentence")
-    if not own and a.published and not a.dates:
+    if not own and a.published and not dates:
         # No dates step output at all: a bare year in the sentence still marks background.
         m = _YEAR.search(s.text)
         if m and int(m.group(1)) < a.published.year:
@@ -200,12 +220,12 @@ def when(a: Analysis, s: Sentence, trigger_at: int | None = None) -> When:
     span_days = (spans[0].end_date - spans[0].date).days if spans and spans[0].end_date else 0
     if span_days > 31:
         return When(spans[0].end_date, 3, True, "sentence", span_days)
-    para = [m for m in a.dates if (st := a.sentence_at(m.start)) is not None and st.paragraph == s.paragraph]
+    para = [m for m in dates if (st := a.sentence_at(m.start)) is not None and st.paragraph == s.paragraph]
     d = _precise(para, a.text)
     if d and not _is_background(a, d):
         return When(d.date, _clamp(d.precision), True, "paragraph")
     lead_end = a.sentences[min(LEAD_SENTENCES, len(a.sentences)) - 1].end if a.sentences else 0
-    lead = [m for m in a.dates if m.start < lead_end or (a.sentence_at(m.start) or s).paragraph <= 1]
+    lead = [m for m in dates if m.start < lead_end or (a.sentence_at(m.start) or s).paragraph <= 1]
     d = _precise(lead, a.text)
     if d and not _is_background(a, d):
         return When(d.date, _clamp(d.precision), True, "lead")
@@ -223,6 +243,10 @@ def _is_background(a: Analysis, d: DateMention) -> bool:
     return bool(a.published and (a.published - d.date).days > 365)
 
 
-def is_historical(a: Analysis, date: dt.date | None) -> bool:
-    """Is an event on this date background for the report (over a year before publication)?"""
-    return bool(a.published and date and (a.published - date).days > 365)
+def is_historical(a: Analysis, date: dt.date | None, precision: int = 1) -> bool:
+    """Is an event on this date background for the report?  Over a year before publication, or dated
+    only to a month ("in September") more than a month before it."""
+    if not (a.published and date):
+        return False
+    days = (a.published - date).days
+    return days > 365 or (precision >= 3 and days > 45)

@@ -29,7 +29,15 @@ from frontlines.ids import document_key, short_hash
 from frontlines.model import EVENT_TYPE_OF, Event, Evidence, disorder_type_of, interaction_code
 
 _CIVILIAN_TYPES = {"Violence against civilians"}
-_MERGE_INTO_BATTLE = {"Air/drone strike", "Shelling/artillery/missile attack"}
+# Remote violence reported inside a ground battle belongs to the battle (ACLED); territory taken in the
+# fighting makes the battle a territorial event.
+_MERGE_INTO_BATTLE = {
+    "Air/drone strike",
+    "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED",
+    "Grenade",
+}
+_BATTLES = {"Armed clash", "Non-state actor overtakes territory", "Government regains territory"}
 
 
 def load_resources() -> None:
@@ -138,7 +146,7 @@ def _build(
     """The event a decided sentence reports, and where its date came from (None: not a dated event)."""
     place = event_context.where(a, s)
     time = event_context.when(a, s, s.start + d.start)
-    historical = event_context.is_historical(a, time.date)
+    historical = event_context.is_historical(a, time.date, time.precision if time.level == "sentence" else 1)
     if not historical and time.level != "sentence":
         # "They are installing explosives on the streets": habitual or ongoing in general, no dated event.
         # (The report's first event sentence is its lead or headline, not a habit: it is exempt.)
@@ -213,8 +221,9 @@ def _places_compatible(x: Event, y: Event) -> bool:
         return False
     if not x.location or not y.location or x.location == y.location:
         return True
-    # Two different towns are two events; a town and its province (or an unresolved place) are one.
-    return x.geo_precision == 3 or y.geo_precision == 3
+    # Two different towns are two events; a town and its province, or a place only inferred from the
+    # paragraph (precision 2+), are one.
+    return x.geo_precision >= 2 or y.geo_precision >= 2
 
 
 def _same_event(x: Event, y: Event) -> bool:
@@ -230,7 +239,9 @@ def _same_event(x: Event, y: Event) -> bool:
     if x.actor1 and y.actor1 and x.actor1 not in (y.actor1, y.actor2):
         return False
     pair = {x.sub_event_type, y.sub_event_type}
-    return "Armed clash" in pair and bool(pair & _MERGE_INTO_BATTLE)
+    if len(pair & _BATTLES) == 2 and "Armed clash" in pair:
+        return True  # the clashes in which a place was taken
+    return bool(pair & _BATTLES) and bool(pair & _MERGE_INTO_BATTLE)
 
 
 _COUNT_FIELDS = (
@@ -245,7 +256,10 @@ _COUNT_FIELDS = (
 
 def _merge(into: Event, other: Event) -> None:
     """Fold a duplicate mention into the event (the battle wins over an air strike inside it)."""
-    if other.sub_event_type == "Armed clash" and into.sub_event_type in _MERGE_INTO_BATTLE:
+    if other.sub_event_type in _BATTLES and (
+        into.sub_event_type in _MERGE_INTO_BATTLE
+        or (into.sub_event_type == "Armed clash" and other.sub_event_type != into.sub_event_type)
+    ):
         into.sub_event_type, into.event_type = other.sub_event_type, other.event_type
         into.disorder_type = other.disorder_type
     a = event_counts.Counts(
