@@ -97,6 +97,8 @@ def _number(token: Any) -> int | None:
                 return int(word)
             if word in _WORDS:
                 return _WORDS[word]
+    if token.lower_ in ("he", "she", "him", "her"):
+        return 1  # "he was killed": one person
     if token.lower_ in _WORDS and token.lower_ not in ("a", "an"):
         return _WORDS[token.lower_]
     if token.like_num and token.lower_.replace(",", "").isdigit():

@@ -85,7 +85,6 @@ _HYPO_HEADS = {
     "want",
     "hope",
     "attempt",
-    "call",
     "urge",
     "demand",
     "propose",
