@@ -107,7 +107,10 @@ def main_place(a: Analysis) -> Place | None:
     ).most_common(1)
     if home:
         by_id = {k: p for k, p in by_id.items() if p.country == home[0][0]} or by_id
-    return min(by_id.values(), key=lambda p: (_RANK.get(p.feature, 5) >= 3, -counts[p.id], first[p.id]))
+    return min(
+        by_id.values(),
+        key=lambda p: (p.feature == "country", _RANK.get(p.feature, 5) >= 3, -counts[p.id], first[p.id]),
+    )
 
 
 def _dominant_country(a: Analysis) -> str | None:
@@ -147,17 +150,22 @@ def where(a: Analysis, s: Sentence) -> Where:
         and (own is None or place.country == own.place.country)
     ):
         return Where(place, max(2, _PRECISION.get(place.feature, 3)))
+    # Nothing more precise than a country in the body: the dateline's town (where the report was filed is
+    # often where it happened) beats the bare country.
+    dateline = _best_place(local(a.in_sentence(a.place_mentions, s)), a.text, allow_dateline=True)
+    if dateline is None or dateline.place is None or dateline.place.feature == "country":
+        dateline = _best_place(local(a.place_mentions), a.text, allow_dateline=True)
+    if dateline and dateline.place and dateline.place.feature != "country":
+        known = own or found
+        if known is None or known.place is None or known.place.country == dateline.place.country:
+            return Where(dateline.place, 2)
     if own:
         return own
     if found:
         return found
     if place:
         return Where(place, 3)
-    # Last resort: the dateline's place (where the report was filed is often where it happened).
-    dateline = _best_place(local(a.in_sentence(a.place_mentions, s)), a.text, allow_dateline=True)
-    if dateline is None:
-        dateline = _best_place(local(a.place_mentions), a.text, allow_dateline=True)
-    return Where(dateline.place, 2) if dateline else Where(None, 3)
+    return Where(dateline.place, 3) if dateline else Where(None, 3)
 
 
 def _precise(dates: list[DateMention], text: str = "", near: int | None = None) -> DateMention | None:
