@@ -250,6 +250,11 @@ def run_mode(mode: str, inputs: Path, store: Path, address: str | None) -> dict[
     workers = int(mode[-1])
     db = Database.open(store)
     times: dict[str, float] = {}
+    stamps: list[float] = []  # when each report was settled: the steady rate excludes start-up
+
+    def progress(n: int) -> None:
+        stamps.append(time.perf_counter())
+
     with TreeMemory() as mem:
         cpu = time.process_time()
         start = time.perf_counter()
@@ -257,7 +262,7 @@ def run_mode(mode: str, inputs: Path, store: Path, address: str | None) -> dict[
             from frontlines.engines.ray_engine import ingest_ray, init_ray
 
             init_ray(address, num_cpus=None if address else workers)
-            stats = ingest_ray(db, [inputs], address=address, num_workers=workers)
+            stats = ingest_ray(db, [inputs], address=address, num_workers=workers, progress=progress)
         else:
             from frontlines.ingest.pipeline import ingest
 
@@ -266,7 +271,7 @@ def run_mode(mode: str, inputs: Path, store: Path, address: str | None) -> dict[
                 t = time.perf_counter()
                 extractor, times = timed_extractor(prefilter=mode.startswith("prefilter"))
                 times["load"] = time.perf_counter() - t
-            stats = ingest(db, [inputs], workers=workers, extractor=extractor)
+            stats = ingest(db, [inputs], workers=workers, extractor=extractor, progress=progress)
         wall = time.perf_counter() - start
         cpu = time.process_time() - cpu
     db.close()
@@ -278,9 +283,12 @@ def run_mode(mode: str, inputs: Path, store: Path, address: str | None) -> dict[
         "events": stats.events,
         "seconds": round(wall, 2),
         "reports_per_second": round(stats.read / wall, 3),
+        "steady_reports_per_second": _steady(stamps),
+        "startup_s": round(stamps[0] - start, 2) if stamps else None,
         "peak_memory_mb": round(mem.peak / 2**20),
         "read_s": round(stats.read_seconds, 2),
         "write_s": round(stats.store_seconds, 2),
+        "load_average_1min": round(os.getloadavg()[0], 2),
     }
     if times:
         # CPU seconds of this process: what the rate would be on an otherwise idle core
@@ -292,6 +300,14 @@ def run_mode(mode: str, inputs: Path, store: Path, address: str | None) -> dict[
         steady = wall - times["load"]
         out["reports_per_second_after_load"] = round(stats.read / steady, 3)
     return out
+
+
+def _steady(stamps: list[float]) -> float | None:
+    """Reports per second between the first 10% and the last report settled (after models are loaded)."""
+    if len(stamps) < 20:
+        return None
+    first = stamps[len(stamps) // 10]
+    return round((len(stamps) - 1 - len(stamps) // 10) / (stamps[-1] - first), 3)
 
 
 def cost_by_kind(inputs: Path, per_kind: int = 40) -> dict[str, Any]:

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from frontlines.errors import UsageError
+from frontlines.errors import FrontlinesError, UsageError
 from frontlines.extract.extractor import ReportInput
 
 Item = ReportInput | dict[str, Any]
@@ -156,14 +156,27 @@ def _are_paths(reports: Any) -> bool:
 
 
 def _run_window(ray: Any, items: list[Item], workers: int, batch_size: int) -> Iterator[dict[str, Any]]:
-    """One window: reports through Ray Data, error items passed through, all in input order."""
+    """One window: reports through Ray Data, error items passed through, all in input order.
+
+    Results are yielded as they arrive (the writer stores them while the actors go on extracting);
+    one that arrives ahead of its turn waits in a small buffer.
+    """
     rows = [_report_row(i, item) for i, item in enumerate(items) if isinstance(item, ReportInput)]
-    results: dict[int, dict[str, Any]] = {}
+    stream: Iterator[tuple[int, dict[str, Any]]] = iter(())
     if rows:
         ds = ray.data.from_items(rows, override_num_blocks=max(1, -(-len(rows) // batch_size)))
-        results = dict(_run_dataset(ds, min(workers, len(rows)), batch_size, keyed=True))  # type: ignore[arg-type]
+        stream = _run_dataset(ds, min(workers, len(rows)), batch_size, keyed=True)
+    early: dict[int, dict[str, Any]] = {}
     for i, item in enumerate(items):
-        yield results.pop(i) if isinstance(item, ReportInput) else item
+        if not isinstance(item, ReportInput):
+            yield item
+            continue
+        while i not in early:
+            got = next(stream, None)
+            if got is None:
+                raise FrontlinesError(f"the Ray job ended without a result for report {i + 1} of its window")
+            early[got[0]] = got[1]
+        yield early.pop(i)
 
 
 def _report_row(seq: int, report: ReportInput) -> dict[str, Any]:
