@@ -295,6 +295,11 @@ def control_ledger_command(
             )
         finally:
             store.close()
+    emit_ledger(entries, fmt, output)
+
+
+def emit_ledger(entries: list[Any], fmt: str, output: str | None) -> None:
+    """Print ledger entries (contradicting claim pairs) as a table, JSON or JSONL."""
     rows = [e.to_dict() for e in entries]
     if fmt == "json":
         _emit(lambda fh: fh.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n"), output)

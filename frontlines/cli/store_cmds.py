@@ -125,23 +125,44 @@ def _run_with_progress(run: Callable[[Any], Any], quiet: bool, total: int | None
 @timeout_option
 @quiet_option
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Run extraction in local processes or on Ray (pip install 'frontlines[ray]').",
+)
+@click.option(
+    "--address", default=None, help="With --engine ray: the Ray cluster address (default: local Ray)."
+)
 def ingest_command(
-    inputs: tuple[str, ...], db: str | None, workers: int, timeout: float, quiet: bool, as_json: bool
+    inputs: tuple[str, ...],
+    db: str | None,
+    workers: int,
+    timeout: float,
+    quiet: bool,
+    as_json: bool,
+    engine: str,
+    address: str | None,
 ) -> None:
     """Read, extract and store reports: files, folders (recursively), JSONL/CSV batches, RSS/Atom feeds, URLs.
 
     A document already stored by this extractor version is not extracted again; the same text under another
     URL adds that URL as a source.  Exits 1 when any input failed (the others are stored).
     """
+    from frontlines.engines import get_engine
     from frontlines.ingest.discover import estimate_total
     from frontlines.ingest.pipeline import ingest
 
     with _errors():
+        get_engine(engine, address=address)  # validates the pair (and that Ray is installed) before any work
         store = _open(db, create=True, timeout=timeout)
         total = None if quiet else estimate_total(inputs)
         try:
             stats = _run_with_progress(
-                lambda progress: ingest(store, inputs, workers=workers, progress=progress),
+                lambda progress: ingest(
+                    store, inputs, workers=workers, progress=progress, engine=engine, address=address
+                ),
                 quiet,
                 total,
                 "ingest",
@@ -384,6 +405,14 @@ _CLAIM_COLUMNS = [
 @click.option("--event", "event_uid", default=None, help="Claims about this canonical event (uid).")
 @click.option("--document", "document_key", default=None, help="Claims in this document (key).")
 @click.option("--claimant", default=None, help="Claimant name (part of it is enough).")
+@click.option(
+    "--contested",
+    is_flag=True,
+    help="List pairs of claims that contradict each other (capture vs retake, denials, disagreeing "
+    "figures), grouped by event, instead of single claims.",
+)
+@click.option("--country", default=None, help="With --contested: ISO2, ISO3 or English name.")
+@click.option("--between", default=None, metavar="A..B", help="With --contested: a period.")
 @limit_option
 @click.option("--format", "fmt", type=click.Choice(ROW_FORMATS), default="table", show_default=True)
 @output_option
@@ -392,12 +421,29 @@ def claims_command(
     event_uid: str | None,
     document_key: str | None,
     claimant: str | None,
+    contested: bool,
+    country: str | None,
+    between: str | None,
     limit: int | None,
     fmt: str,
     output: str | None,
 ) -> None:
     """List claims: who says what about which event, and which claims contradict each other."""
     _check_output(fmt, output)
+    if contested:
+        if fmt not in ("table", "json", "jsonl"):
+            raise click.UsageError("--contested prints table, json or jsonl")
+        from frontlines.cli.control_cmds import emit_ledger
+        from frontlines.store import territory
+
+        with _errors():
+            store = _open(db)
+            try:
+                entries = territory.contested_pairs(store, country=country, between=between)
+            finally:
+                store.close()
+        emit_ledger(entries[:limit] if limit else entries, fmt, output)
+        return
     from frontlines.export import write_rows
     from frontlines.store import queries
 

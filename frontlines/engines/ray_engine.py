@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -293,15 +294,13 @@ def ingest_ray(
     Documents already stored by this extractor version are settled before extraction (a restarted job
     redoes nothing); results are written one transaction per document on the driver.
     """
-    import time
-
     from frontlines.ingest.discover import discover
     from frontlines.ingest.pipeline import _Run
 
     run = _Run(db, progress)
+    jobs = run.jobs(discover(inputs))
     start = time.perf_counter()
     try:
-        jobs = run.jobs(discover(inputs))
         run.consume(
             run_ray(jobs, address=address, num_workers=num_workers, batch_size=batch_size, window=window)
         )

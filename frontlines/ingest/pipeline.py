@@ -219,12 +219,25 @@ class _Run:
         self.stats.fail(ref, reason)
         self.progress(1)
 
-    def run(self, items: Iterable[Item], workers: int, extractor: Extractor | None) -> IngestStats:
-        from frontlines.engines.local import run_local
-
+    def run(
+        self,
+        items: Iterable[Item],
+        workers: int,
+        extractor: Extractor | None,
+        engine: str = "local",
+        address: str | None = None,
+    ) -> IngestStats:
         start = time.perf_counter()
         try:
-            self.consume(run_local(self.jobs(items), workers=workers, extractor=extractor))
+            if engine == "ray":
+                from frontlines.engines.ray_engine import run_ray
+
+                results = run_ray(self.jobs(items), address=address, num_workers=workers)
+            else:
+                from frontlines.engines.local import run_local
+
+                results = run_local(self.jobs(items), workers=workers, extractor=extractor)
+            self.consume(results)
         finally:
             self.stats.seconds = time.perf_counter() - start
         return self.stats
@@ -248,13 +261,17 @@ def ingest(
     progress: Progress | None = None,
     client: Any = None,
     resolver: Any = None,
+    engine: str = "local",
+    address: str | None = None,
 ) -> IngestStats:
     """Read, extract and store ``inputs`` (paths, folders, URLs, ReportInputs or report dicts).
 
+    ``engine`` is ``"local"`` (this process or worker processes) or ``"ray"`` (Ray Data actors, on a cluster
+    at ``address`` or a local Ray instance); either way one writer in this process stores the results.
     ``client``/``resolver`` are passed to URL fetching (tests inject a mock transport and resolver).
     """
     items = discover(inputs, client=client, resolver=resolver)
-    return _Run(db, progress).run(items, workers, extractor)
+    return _Run(db, progress).run(items, workers, extractor, engine, address)
 
 
 def stale_documents(db: Database, *, include_current: bool = False, page: int = 200) -> Iterator[Pending]:
