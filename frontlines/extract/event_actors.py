@@ -38,6 +38,13 @@ _UNNAMED_ATTACKERS = {
 }
 
 
+_TERRITORY_TYPES = {
+    "Non-violent transfer of territory",
+    "Non-state actor overtakes territory",
+    "Government regains territory",
+}
+_LEAVE_VERBS = {"withdraw", "retreat", "leave", "abandon", "evacuate", "flee", "pull", "surrender", "hand"}
+
 # Event types where an unnamed doer is coded as an unidentified armed group.
 _UNNAMED_TYPES = {"Explosions/Remote violence", "Violence against civilians"}
 
@@ -93,6 +100,38 @@ def country_name(a: Analysis, place_country: str | None) -> str | None:
     return None
 
 
+def _corefer(a: Analysis, m: ActorMention) -> ActorMention:
+    """ "The insurgents", "the militants" (an unidentified armed group) in a report about one named armed
+    group are that group."""
+    if not m.actor.name.startswith("Unidentified Armed Group"):
+        return m
+    named = {
+        x.actor.name
+        for x in a.actor_mentions
+        if x.actor.inter in (2, 3, 4) and not x.actor.name.startswith("Unidentified")
+    }
+    if len(named) != 1:
+        return m
+    group = _main_armed_group(a)
+    return ActorMention(group.actor, m.start, m.end, m.text) if group is not None else m
+
+
+def _main_armed_group(a: Analysis) -> ActorMention | None:
+    """The non-state armed group the report names most (None when it names none)."""
+    groups = [
+        m
+        for m in a.actor_mentions
+        if m.actor.inter in (2, 3, 4) and not m.actor.name.startswith("Unidentified")
+    ]
+    if not groups:
+        return None
+    counts: dict[str, int] = {}
+    for m in groups:
+        counts[m.actor.name] = counts.get(m.actor.name, 0) + 1
+    best = max(counts, key=lambda n: counts[n])
+    return next(m for m in groups if m.actor.name == best)
+
+
 def is_state(mention: ActorMention) -> bool:
     """Is the actor a state force (inter 1)?"""
     return mention.actor.inter == 1
@@ -118,10 +157,11 @@ def sides(
     """
     exclude = exclude or []
     mentions = [
-        m
+        _corefer(a, m)
         for m in a.in_sentence(a.actor_mentions, s)
         if not any(lo <= m.start and m.end <= hi for lo, hi in exclude)
     ]
+    context_mentions = [_corefer(a, m) for m in context_mentions]
     event_type = EVENT_TYPE_OF[sub_event_type]
     where = f" ({country})" if country else ""
     at = trigger_at if trigger_at is not None else s.end
@@ -139,6 +179,17 @@ def sides(
     if doer is None and not mentions and context_mentions:
         doer = context_mentions[0]
     out = Sides()
+    if doer is None and sub_event_type in _TERRITORY_TYPES:
+        # "the town came under Taliban control", "fell to the Taliban": the group named after the verb took it.
+        doer = next((m for m in after if m.actor.inter != 7), None)
+    if (
+        doer is None
+        and event_type == "Battles"
+        and agent is not None
+        and agent.lemma_.lower() in _UNNAMED_ATTACKERS
+    ):
+        # "the insurgents overran the town" in a report about one armed group: that group.
+        doer = _main_armed_group(a)
     if doer is not None:
         out.actor1 = doer.actor.name
         out.inter1 = inter_on(out.actor1, doer.actor.inter, date)
@@ -169,6 +220,13 @@ def sides(
             out.actor2, out.inter2 = f"Civilians{where}", 7
         elif state is not None:
             out.actor2, out.inter2 = state.actor.name, inter_on(state.actor.name, state.actor.inter, date)
+    if sub_event_type in _TERRITORY_TYPES and agent is not None and agent.head.lemma_.lower() in _LEAVE_VERBS:
+        # "Government forces withdrew from the town": the side that left is actor 2; actor 1 took over.
+        taker = next((m for m in [*after, *context_mentions] if m.actor.name != out.actor1), None)
+        out.actor1, out.inter1, out.actor2, out.inter2 = "", 0, out.actor1, out.inter1
+        if taker is not None:
+            out.actor1 = taker.actor.name
+            out.inter1 = inter_on(out.actor1, taker.actor.inter, date)
     if out.actor1 == out.actor2:
         out.actor2, out.inter2 = "", 0
     return out

@@ -25,7 +25,7 @@ _CAPTURE_FAMILY = _TERRITORY | {"Arrests", "Disrupted weapons use"}
 _VIOLENCE_FAMILY = {"Armed clash", "Attack"}
 _NO_FIGHT = re.compile(
     r"without (?:a )?(?:fight|resistance|firing a (?:shot|gunshot)|a shot being fired|clashes|bloodshed)|"
-    r"(?:handed|hand) over|handover|negotiat\w*|withdr[ae]w\w*|surrender\w*|peacefully|abandon\w*|"
+    r"(?:handed|hand) over|handover|negotiated|withdr[ae]wn?\b|surrendered|peacefully|abandoned|"
     r"pull(?:ed|ing)? out|(?:not|no) (?:encounter\w* )?(?:any )?resistance|handed (?:\w+ ){0,3}(?:control|authority)",
     re.IGNORECASE,
 )
@@ -87,7 +87,17 @@ def _object_of(verb: Any) -> Any:
 
 
 def _agent_of(verb: Any) -> Any:
-    """The doer: active subject, or the object of a passive "by"."""
+    """The doer: active subject, the object of a passive "by", or X in "the city fell to X"."""
+    if verb.lemma_.lower() == "fall":
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("to", "into"):
+                for o in c.children:
+                    if o.dep_ == "pobj" and o.lower_ not in ("hands", "control"):
+                        return o
+                    for p in o.children:  # "fell into the hands of the Taliban"
+                        if p.dep_ == "prep" and p.lower_ == "of":
+                            return next((x for x in p.children if x.dep_ == "pobj"), None)
+        return None
     for c in verb.children:
         if c.dep_ == "nsubj":
             return c
@@ -118,6 +128,14 @@ def _verbs(doc: Any, group: str) -> list[Any]:
     return [t for t in doc if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lemmas]
 
 
+def _no_fight(sentence: str, context: str) -> bool:
+    """Did the place change hands without fighting?  Said in the sentence itself (and no fighting there),
+    or in a neighbouring sentence when none of them mentions fighting."""
+    if _NO_FIGHT.search(sentence) and not _FIGHT.search(_NO_FIGHT.sub(" ", sentence)):
+        return True
+    return bool(_NO_FIGHT.search(context)) and not _FIGHT.search(_NO_FIGHT.sub(" ", context))
+
+
 def _refine_capture(
     hit: TriggerHit, doc: Any, context: str, agent_is_state: bool | None
 ) -> tuple[str, Any, Any]:
@@ -135,7 +153,7 @@ def _refine_capture(
         if kind == "weapon" and verb.lemma_.lower() in ("capture", "seize", "take"):
             return "Disrupted weapons use", agent, patient
         if kind == "place" and hit.sub_event_type in _CAPTURE_FAMILY | {"Armed clash"}:
-            if _NO_FIGHT.search(context) and not _FIGHT.search(_NO_FIGHT.sub(" ", context)):
+            if _no_fight(doc.text, context):
                 return "Non-violent transfer of territory", agent, patient
             if agent_is_state is False:
                 # A rebel group "recapturing" a village from the army overtakes it: only the state regains.
@@ -212,6 +230,13 @@ def decide(
         # "threatened to attack the town": in a threat even a weak cue names the event threatened.
         return None
     sub, agent, patient = top.sub_event_type, None, None
+    terr = next((h for h in hits if h.sub_event_type in _TERRITORY), None)
+    if doc is not None and terr is not None and top.sub_event_type in _VIOLENCE_FAMILY | _TERRITORY:
+        # A battle in which a place changes hands is the territorial event (ACLED): when the parse shows a
+        # capture verb taking a place, territory wins over the clash around it.
+        t_sub, t_agent, t_patient = _refine_capture(terr, doc, context, agent_is_state)
+        if t_patient is not None and t_sub in _TERRITORY:
+            return Decision(t_sub, max(top.score, 4), terr.start, terr.end, t_agent, t_patient)
     if doc is not None:
         if top.sub_event_type in _CAPTURE_FAMILY or any(
             h.sub_event_type in _TERRITORY and h.score >= top.score - 1 for h in hits[:3]

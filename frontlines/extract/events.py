@@ -11,6 +11,7 @@ battle belong to the battle) and the events are ordered by salience (``salience`
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from frontlines.extract import (
@@ -36,6 +37,11 @@ _MERGE_INTO_BATTLE = {
     "Shelling/artillery/missile attack",
     "Remote explosive/landmine/IED",
     "Grenade",
+}
+_TERRITORY = {
+    "Non-state actor overtakes territory",
+    "Government regains territory",
+    "Non-violent transfer of territory",
 }
 _BATTLES = {"Armed clash", "Non-state actor overtakes territory", "Government regains territory"}
 
@@ -129,6 +135,31 @@ def _modality(a: Analysis, s: Sentence, doc: Any, d: Decision) -> str:
     return "asserted"
 
 
+_REFERENCE_BEFORE = re.compile(
+    r"(?:from|of|to|toward|towards|near|outside|km|kilometres|kilometers|miles|north|south|east|west|"
+    r"between|and the)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _towns_taken(a: Analysis, s: Sentence) -> list[event_context.Where]:
+    """The towns a territorial sentence names as taken, when it names several ("captured Farah and
+    Pul-e Khumri"): one event per place, as ACLED codes them.  Towns given as reference points ("50 km
+    from Kabul", "toward Mazar") are left out."""
+    towns: dict[str, event_context.Where] = {}
+    for m in a.in_sentence(a.place_mentions, s):
+        if (
+            m.place is None
+            or m.place.feature != "populated place"
+            or event_context.in_dateline(a.text, m.start, m.end)
+        ):
+            continue
+        if _REFERENCE_BEFORE.search(a.text[max(0, m.start - 20) : m.start]):
+            continue
+        towns.setdefault(m.place.id, event_context.Where(m.place, 1, m))
+    return list(towns.values()) if len(towns) > 1 else []
+
+
 def _carry_dates(found: list[tuple[Event, Decision, Sentence, str]]) -> None:
     """An event whose sentence has no date of its own takes the date of the nearest earlier event that
     has one (a follow-up sentence usually tells more of the main event), instead of a fallback date."""
@@ -141,10 +172,17 @@ def _carry_dates(found: list[tuple[Event, Decision, Sentence, str]]) -> None:
 
 
 def _build(
-    a: Analysis, s: Sentence, d: Decision, doc: Any, next_free: Sentence | None, lead: bool
+    a: Analysis,
+    s: Sentence,
+    d: Decision,
+    doc: Any,
+    next_free: Sentence | None,
+    lead: bool,
+    at: event_context.Where | None = None,
 ) -> tuple[Event, str] | None:
-    """The event a decided sentence reports, and where its date came from (None: not a dated event)."""
-    place = event_context.where(a, s)
+    """The event a decided sentence reports, and where its date came from (None: not a dated event).
+    ``at`` fixes the place (one of several towns taken in one sentence)."""
+    place = at or event_context.where(a, s)
     time = event_context.when(a, s, s.start + d.start)
     historical = event_context.is_historical(a, time.date, time.precision if time.level == "sentence" else 1)
     if not historical and time.level != "sentence":
@@ -236,6 +274,10 @@ def _same_event(x: Event, y: Event) -> bool:
         return False
     if x.sub_event_type == y.sub_event_type:
         return True
+    pair = {x.sub_event_type, y.sub_event_type}
+    if "Non-violent transfer of territory" in pair and pair <= _TERRITORY and x.location == y.location:
+        # A withdrawal told beside the capture it made possible; a retake claim against a capture stays apart.
+        return True  # "the Taliban captured the town" and "government forces withdrew from it": one change of hands
     if x.actor1 and y.actor1 and x.actor1 not in (y.actor1, y.actor2):
         return False
     pair = {x.sub_event_type, y.sub_event_type}
@@ -297,6 +339,8 @@ def _merge(into: Event, other: Event) -> None:
 
 
 def _finalise(a: Analysis, ev: Event) -> None:
+    if ev.actor2 == ev.actor1:
+        ev.actor2, ev.inter2 = "", 0
     ev.interaction = interaction_code(ev.inter1, ev.inter2)
     ev.fatalities = int(ev.fatalities or 0)
     key = document_key(a.text) if a.text else a.id
@@ -335,9 +379,11 @@ def extract_events(analysis: Analysis) -> list[Event]:
         next_free = (
             nxt if nxt is not None and nxt.paragraph == s.paragraph and nxt.index not in decided else None
         )
-        built = _build(a, s, d, doc, next_free, lead=si == min(decided))
-        if built is not None:
-            found.append((built[0], d, s, built[1]))
+        towns = _towns_taken(a, s) if d.sub_event_type in _TERRITORY else []
+        for at in towns or [None]:
+            built = _build(a, s, d, doc, next_free, lead=si == min(decided), at=at)
+            if built is not None:
+                found.append((built[0], d, s, built[1]))
     _carry_dates(found)
     events: list[Event] = []
     order: dict[int, tuple[int, int]] = {}  # id(event) -> (first sentence index, trigger score)
