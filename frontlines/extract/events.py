@@ -23,6 +23,11 @@ from frontlines.extract import (
     salience,
     triggers,
 )
+
+try:  # the gazetteer's public geocoder (the places step's; may be absent in a minimal install)
+    from frontlines.extract import gazetteer as _gazetteer
+except ImportError:  # pragma: no cover
+    _gazetteer = None  # type: ignore[assignment]
 from frontlines.extract.event_classify import Decision, decide, has_conflict_cue, is_non_event
 from frontlines.extract.mentions import Analysis, Sentence
 from frontlines.extract.notes import note_for
@@ -158,6 +163,77 @@ def _towns_taken(a: Analysis, s: Sentence) -> list[event_context.Where]:
             continue
         towns.setdefault(m.place.id, event_context.Where(m.place, 1, m))
     return list(towns.values()) if len(towns) > 1 else []
+
+
+def _span_text(token: Any) -> tuple[int, int]:
+    """The character span of a proper name headed by ``token`` (its compound and flat dependents)."""
+    parts = [t for t in token.subtree if t.dep_ in ("compound", "flat", "nmod") or t is token]
+    parts = [t for t in parts if t.pos_ == "PROPN"] or [token]
+    return min(t.idx for t in parts), max(t.idx + len(t.text) for t in parts)
+
+
+def _places_taken(a: Analysis, s: Sentence, d: Decision) -> list[event_context.Where]:
+    """The towns the parse says were taken (the capture verb's object and the names joined to it), each as
+    a town: the places step's mention when it has one, else the gazetteer's populated place of that name
+    ("Faizabad, the capital of Badakhshan" is the town, not the province)."""
+    if d.patient is None:
+        return []
+    geocode = getattr(_gazetteer, "geocode", None)
+    verbs = triggers.lexicon().verbs.get("capture", frozenset()) | triggers.lexicon().verbs.get(
+        "retake", frozenset()
+    )
+    objects = [d.patient] + [
+        o
+        for t in d.patient.doc
+        if t.pos_ == "VERB" and t.lemma_.lower() in verbs
+        for o in t.children
+        if o.dep_ in ("dobj", "nsubjpass") and o is not d.patient
+    ]
+    heads: list[Any] = []
+    for o in objects:
+        if o.pos_ != "PROPN":
+            # "the city of Ghazni": the name hangs from the common noun
+            o = next(
+                (
+                    p
+                    for c in o.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children
+                    if p.dep_ == "pobj" and p.pos_ == "PROPN"
+                ),
+                None,
+            )
+        if o is None:
+            continue
+        heads.append(o)
+        heads += [c for c in o.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+    out: dict[str, event_context.Where] = {}
+    for h in heads:
+        lo, hi = _span_text(h)
+        lo, hi = s.start + lo, s.start + hi
+        mention = next(
+            (m for m in a.place_mentions if m.start < hi and m.end > lo and m.place is not None), None
+        )
+        place = mention.place if mention is not None else None
+        if (place is None or place.feature != "populated place") and geocode is not None:
+            try:
+                found = geocode(a.text[lo:hi], a.country_iso2)
+            except Exception:
+                found = None
+            if (
+                found is not None
+                and found.feature == "populated place"
+                and (
+                    place is None
+                    or not place.admin1
+                    or found.admin1 == place.admin1
+                    or place.feature == "admin1"
+                )
+            ):
+                place = found
+        if place is not None and place.feature == "populated place":
+            out.setdefault(place.id, event_context.Where(place, 1, mention))
+    return list(out.values())
 
 
 def _carry_dates(found: list[tuple[Event, Decision, Sentence, str]]) -> None:
@@ -379,7 +455,7 @@ def extract_events(analysis: Analysis) -> list[Event]:
         next_free = (
             nxt if nxt is not None and nxt.paragraph == s.paragraph and nxt.index not in decided else None
         )
-        towns = _towns_taken(a, s) if d.sub_event_type in _TERRITORY else []
+        towns = (_places_taken(a, s, d) or _towns_taken(a, s)) if d.sub_event_type in _TERRITORY else []
         for at in towns or [None]:
             built = _build(a, s, d, doc, next_free, lead=si == min(decided), at=at)
             if built is not None:
