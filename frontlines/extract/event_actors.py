@@ -180,8 +180,12 @@ def sides(
         doer = context_mentions[0]
     out = Sides()
     if doer is None and sub_event_type in _TERRITORY_TYPES:
-        # "the town came under Taliban control", "fell to the Taliban": the group named after the verb took it.
-        doer = next((m for m in after if m.actor.inter != 7), None)
+        # "the town came under Taliban control", "fell to the Taliban": the group named after the verb took
+        # it; a town that "fell after government forces retreated" fell to the report's armed group.
+        state_taker = sub_event_type == "Government regains territory"
+        doer = next((m for m in after if m.actor.inter != 7 and (m.actor.inter == 1) == state_taker), None)
+        if doer is None and not state_taker:
+            doer = _main_armed_group(a)
     if (
         doer is None
         and event_type == "Battles"

@@ -9,6 +9,7 @@ replace it or vote with it: it takes the same inputs and returns the same :class
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,10 +52,13 @@ class Decision:
     patient: Any = None  # the spaCy token of what/who it was done to
 
 
-def _noun_class(token: Any) -> str | None:
-    """place | person | weapon for a noun token (its entity type, else its lemma in the noun classes)."""
+def _noun_class(token: Any, place_at: Callable[[int, int], bool] | None = None) -> str | None:
+    """place | person | weapon for a noun token: a place the places step found there, its entity type,
+    else its lemma in the noun classes."""
     if token is None:
         return None
+    if place_at is not None and token.pos_ == "PROPN" and place_at(token.idx, token.idx + len(token.text)):
+        return "place"
     classes = lexicon().noun_classes
     lemma = token.lemma_.lower()
     if lemma in classes.get("place", ()) or token.lower_ in classes.get("place", ()):
@@ -137,12 +141,16 @@ def _no_fight(sentence: str, context: str) -> bool:
 
 
 def _refine_capture(
-    hit: TriggerHit, doc: Any, context: str, agent_is_state: bool | None
+    hit: TriggerHit,
+    doc: Any,
+    context: str,
+    agent_is_state: bool | None,
+    place_at: Callable[[int, int], bool] | None = None,
 ) -> tuple[str, Any, Any]:
     """A capture/seize/take verb: what was taken decides territory, arrests or weapons."""
     for verb in _verbs(doc, "capture") + _verbs(doc, "retake"):
         patient = _object_of(verb)
-        kind = _noun_class(patient)
+        kind = _noun_class(patient, place_at)
         agent = _agent_of(verb)
         if (
             kind == "person"
@@ -203,7 +211,12 @@ def is_non_event(text: str) -> bool:
 
 
 def decide(
-    sentence: str, context: str, doc: Any = None, *, agent_is_state: bool | None = None
+    sentence: str,
+    context: str,
+    doc: Any = None,
+    *,
+    agent_is_state: bool | None = None,
+    place_at: Callable[[int, int], bool] | None = None,
 ) -> Decision | None:
     """The sub-event type a sentence reports, or None.
 
@@ -222,7 +235,7 @@ def decide(
         # A weak territory cue ("occupied") counts when the parse shows a place was taken.
         terr = next((h for h in hits if h.sub_event_type in _TERRITORY), None)
         if terr is not None:
-            sub, agent, patient = _refine_capture(terr, doc, context, agent_is_state)
+            sub, agent, patient = _refine_capture(terr, doc, context, agent_is_state, place_at)
             if patient is not None and sub in _TERRITORY:
                 return Decision(sub, 4, terr.start, terr.end, agent, patient)
     top = hits[0]
@@ -234,14 +247,14 @@ def decide(
     if doc is not None and terr is not None and top.sub_event_type in _VIOLENCE_FAMILY | _TERRITORY:
         # A battle in which a place changes hands is the territorial event (ACLED): when the parse shows a
         # capture verb taking a place, territory wins over the clash around it.
-        t_sub, t_agent, t_patient = _refine_capture(terr, doc, context, agent_is_state)
+        t_sub, t_agent, t_patient = _refine_capture(terr, doc, context, agent_is_state, place_at)
         if t_patient is not None and t_sub in _TERRITORY:
             return Decision(t_sub, max(top.score, 4), terr.start, terr.end, t_agent, t_patient)
     if doc is not None:
         if top.sub_event_type in _CAPTURE_FAMILY or any(
             h.sub_event_type in _TERRITORY and h.score >= top.score - 1 for h in hits[:3]
         ):
-            sub, agent, patient = _refine_capture(top, doc, context, agent_is_state)
+            sub, agent, patient = _refine_capture(top, doc, context, agent_is_state, place_at)
             if patient is not None:
                 top.score = max(top.score, 4)  # the parse confirms what was taken
         elif top.sub_event_type in _VIOLENCE_FAMILY:

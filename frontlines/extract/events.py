@@ -206,7 +206,9 @@ def _places_taken(a: Analysis, s: Sentence, d: Decision) -> list[event_context.W
         if o is None:
             continue
         heads.append(o)
-        heads += [c for c in o.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+        # "Kandahar, the second city, and Lashkar Gah": names joined to it or to its apposition
+        for x in [o, *(c for c in o.children if c.dep_ == "appos")]:
+            heads += [c for c in x.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
     out: dict[str, event_context.Where] = {}
     for h in heads:
         lo, hi = _span_text(h)
@@ -442,11 +444,20 @@ def extract_events(analysis: Analysis) -> list[Event]:
         if non_event_report and not has_conflict_cue(s.text):
             continue
         doc = a.parsed.get(si)
-        d0 = decide(s.text, _context(a, s), doc)
+        spans = [(m.start - s.start, m.end - s.start) for m in a.in_sentence(a.place_mentions, s)]
+
+        def place_at(lo: int, hi: int, spans: list[tuple[int, int]] = spans) -> bool:
+            return any(a0 < hi and lo < b0 for a0, b0 in spans)
+
+        d0 = decide(s.text, _context(a, s), doc, place_at=place_at)
         if d0 is None:
             continue
         state = _agent_is_state(a, s, s.start + d0.start, d0.agent)
-        d = decide(s.text, _context(a, s), doc, agent_is_state=state) if state is not None else d0
+        d = (
+            decide(s.text, _context(a, s), doc, agent_is_state=state, place_at=place_at)
+            if state is not None
+            else d0
+        )
         if d is not None:
             decided[si] = (d, doc)
     for si, (d, doc) in decided.items():
@@ -456,6 +467,8 @@ def extract_events(analysis: Analysis) -> list[Event]:
             nxt if nxt is not None and nxt.paragraph == s.paragraph and nxt.index not in decided else None
         )
         towns = (_places_taken(a, s, d) or _towns_taken(a, s)) if d.sub_event_type in _TERRITORY else []
+        if d.sub_event_type in _TERRITORY and not towns and d.patient is not None and d.patient.tag_ == "NNS":
+            continue  # "took five more provincial capitals": a tally; the towns come in their own sentences
         for at in towns or [None]:
             built = _build(a, s, d, doc, next_free, lead=si == min(decided), at=at)
             if built is not None:
