@@ -165,6 +165,18 @@ def _towns_taken(a: Analysis, s: Sentence) -> list[event_context.Where]:
     return list(towns.values()) if len(towns) > 1 else []
 
 
+def _is_tally(d: Decision, towns: list[event_context.Where]) -> bool:
+    """A count of places taken with none named ("three more provincial capitals fell")."""
+    p = d.patient
+    return (
+        d.sub_event_type in _TERRITORY
+        and not towns
+        and p is not None
+        and p.tag_ == "NNS"
+        and any(c.dep_ == "nummod" for c in p.children)
+    )
+
+
 def _span_text(token: Any) -> tuple[int, int]:
     """The character span of a proper name headed by ``token`` (its compound and flat dependents)."""
     parts = [t for t in token.subtree if t.dep_ in ("compound", "flat", "nmod") or t is token]
@@ -467,7 +479,7 @@ def extract_events(analysis: Analysis) -> list[Event]:
             nxt if nxt is not None and nxt.paragraph == s.paragraph and nxt.index not in decided else None
         )
         towns = (_places_taken(a, s, d) or _towns_taken(a, s)) if d.sub_event_type in _TERRITORY else []
-        if d.sub_event_type in _TERRITORY and not towns and d.patient is not None and d.patient.tag_ == "NNS":
+        if _is_tally(d, towns) and len(a.sentences) > 3:
             continue  # "took five more provincial capitals": a tally; the towns come in their own sentences
         for at in towns or [None]:
             built = _build(a, s, d, doc, next_free, lead=si == min(decided), at=at)
