@@ -57,8 +57,14 @@ def _noun_class(token: Any, place_at: Callable[[int, int], bool] | None = None) 
     else its lemma in the noun classes."""
     if token is None:
         return None
-    if place_at is not None and token.pos_ == "PROPN" and place_at(token.idx, token.idx + len(token.text)):
-        return "place"
+    if place_at is not None and token.pos_ == "PROPN":
+        # the whole name ("Maidan Shar"), not just its head word
+        parts = [
+            t for t in token.subtree if t.pos_ == "PROPN" and (t is token or t.dep_ in ("compound", "flat"))
+        ]
+        lo, hi = min(t.idx for t in parts), max(t.idx + len(t.text) for t in parts)
+        if place_at(lo, hi):
+            return "place"
     classes = lexicon().noun_classes
     lemma = token.lemma_.lower()
     if lemma in classes.get("place", ()) or token.lower_ in classes.get("place", ()):

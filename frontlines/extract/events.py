@@ -165,6 +165,18 @@ def _towns_taken(a: Analysis, s: Sentence) -> list[event_context.Where]:
     return list(towns.values()) if len(towns) > 1 else []
 
 
+def _is_town_name(a: Analysis, name: str) -> bool:
+    """Is a name the places step missed a town the gazetteer knows in the report's country?"""
+    geocode = getattr(_gazetteer, "geocode", None)
+    if geocode is None or not a.country_iso2 or len(name) < 3:
+        return False
+    try:
+        found = geocode(name, a.country_iso2)
+    except Exception:
+        return False
+    return found is not None and found.feature == "populated place"
+
+
 def _is_tally(d: Decision, towns: list[event_context.Where]) -> bool:
     """A count of places taken with none named ("three more provincial capitals fell")."""
     p = d.patient
@@ -458,8 +470,10 @@ def extract_events(analysis: Analysis) -> list[Event]:
         doc = a.parsed.get(si)
         spans = [(m.start - s.start, m.end - s.start) for m in a.in_sentence(a.place_mentions, s)]
 
-        def place_at(lo: int, hi: int, spans: list[tuple[int, int]] = spans) -> bool:
-            return any(a0 < hi and lo < b0 for a0, b0 in spans)
+        def place_at(lo: int, hi: int, spans: list[tuple[int, int]] = spans, s: Sentence = s) -> bool:
+            if any(a0 < hi and lo < b0 for a0, b0 in spans):
+                return True
+            return _is_town_name(a, s.text[lo:hi])
 
         d0 = decide(s.text, _context(a, s), doc, place_at=place_at)
         if d0 is None:
