@@ -176,7 +176,7 @@ def sides(
     if doer is None and before:
         doer = before[0]
     rest = [m for m in [target, *after, *before] if m is not None and m is not doer]
-    if doer is None and not mentions and context_mentions:
+    if doer is None and not mentions and context_mentions and sub_event_type not in _TERRITORY_TYPES:
         doer = context_mentions[0]
     out = Sides()
     if doer is None and sub_event_type in _TERRITORY_TYPES:

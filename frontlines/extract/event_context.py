@@ -22,6 +22,11 @@ _NEAR = re.compile(
     r"kilometers? from|kilometres? from|miles (?:from|outside)|around)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+# A place named as a reference point ("an hour's drive from Kabul", "70 km south of Kabul") is not where.
+_REFERENCE = re.compile(
+    r"(?:from|toward|towards|km|kilometres|kilometers|miles|(?:north|south|east|west)(?:east|west)? of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _PREP = re.compile(r"\b(?:in|at|near|on|outside|into|of|from|around|across)\s+(?:the\s+)?$")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 LEAD_SENTENCES = 3
@@ -78,7 +83,8 @@ def _best_place(mentions: list[PlaceMention], text: str, allow_dateline: bool = 
     def key(m: PlaceMention) -> tuple[int, int, int]:
         before = text[max(0, m.start - 12) : m.start].lower()
         introduced = bool(_PREP.search(before))
-        return (_RANK.get(m.place.feature, 5), int(not introduced), m.start)
+        reference = bool(_REFERENCE.search(text[max(0, m.start - 25) : m.start]))
+        return (int(reference), _RANK.get(m.place.feature, 5), int(not introduced), m.start)
 
     best = min(usable, key=key)
     precision = _PRECISION.get(best.place.feature, 3)

@@ -43,6 +43,7 @@ _MERGE_INTO_BATTLE = {
     "Remote explosive/landmine/IED",
     "Grenade",
 }
+_LEAVE_VERBS = {"withdraw", "retreat", "leave", "abandon", "flee", "pull", "fall"}
 _TERRITORY = {
     "Non-state actor overtakes territory",
     "Government regains territory",
@@ -214,6 +215,20 @@ def _places_taken(a: Analysis, s: Sentence, d: Decision) -> list[event_context.W
         if o.dep_ in ("dobj", "nsubjpass") and o is not d.patient
     ]
     heads: list[Any] = []
+    for o in list(objects):
+        # "Maidan Shar, the capital of Wardak, was captured": the name the common noun stands beside
+        if o.pos_ != "PROPN" and o.dep_ == "appos" and o.head.pos_ == "PROPN":
+            objects.append(o.head)
+        # "In Sharana, ... the Taliban took the governor's office": the town the taking happened in
+        if o.lemma_.lower() in ("office", "compound", "headquarters", "building", "centre", "center"):
+            verb = o.head
+            objects.extend(
+                p
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ == "in"
+                for p in c.children
+                if p.dep_ == "pobj" and p.pos_ == "PROPN"
+            )
     for o in objects:
         if o.pos_ != "PROPN":
             # "the city of Ghazni": the name hangs from the common noun
@@ -479,6 +494,8 @@ def extract_events(analysis: Analysis) -> list[Event]:
         if d0 is None:
             continue
         state = _agent_is_state(a, s, s.start + d0.start, d0.agent)
+        if state is not None and d0.agent is not None and d0.agent.head.lemma_.lower() in _LEAVE_VERBS:
+            state = not state  # "government troops retreated": the side that took the place is the other one
         d = (
             decide(s.text, _context(a, s), doc, agent_is_state=state, place_at=place_at)
             if state is not None
