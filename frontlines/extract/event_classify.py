@@ -59,9 +59,7 @@ def _noun_class(token: Any, place_at: Callable[[int, int], bool] | None = None) 
         return None
     if place_at is not None and token.pos_ == "PROPN":
         # the whole name ("Maidan Shar"), not just its head word
-        parts = [
-            t for t in token.subtree if t.pos_ == "PROPN" and (t is token or t.dep_ in ("compound", "flat"))
-        ]
+        parts = [token] + [c for c in token.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
         lo, hi = min(t.idx for t in parts), max(t.idx + len(t.text) for t in parts)
         if place_at(lo, hi):
             return "place"

@@ -192,8 +192,9 @@ def _is_tally(d: Decision, towns: list[event_context.Where]) -> bool:
 
 def _span_text(token: Any) -> tuple[int, int]:
     """The character span of a proper name headed by ``token`` (its compound and flat dependents)."""
-    parts = [t for t in token.subtree if t.dep_ in ("compound", "flat", "nmod") or t is token]
-    parts = [t for t in parts if t.pos_ == "PROPN"] or [token]
+    parts = [token]
+    for t in parts:  # the name's own words only, not the appositions hanging from it
+        parts.extend(c for c in t.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN")
     return min(t.idx for t in parts), max(t.idx + len(t.text) for t in parts)
 
 
