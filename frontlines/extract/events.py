@@ -97,7 +97,16 @@ def _agent_is_state(a: Analysis, s: Sentence, trigger_at: int, agent: Any = None
         doer = before[0] if before else None
     if doer is None or doer.actor.inter == 7:
         return None
-    return event_actors.is_state(doer)
+    state = event_actors.is_state(doer)
+    doc = a.parsed.get(s.index)
+    if doc is not None and agent is None:
+        # "Government forces fell back, and the compound was taken": the side that left did not take it.
+        tok = next((t for t in doc if s.start + t.idx >= doer.start), None)
+        while tok is not None and tok.dep_ in ("compound", "amod", "det"):
+            tok = tok.head
+        if tok is not None and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _LEAVE_VERBS:
+            return not state
+    return state
 
 
 def _counts(a: Analysis, s: Sentence, doc: Any, next_free: Sentence | None) -> event_counts.Counts:
@@ -178,6 +187,18 @@ def _is_town_name(a: Analysis, name: str) -> bool:
     return found is not None and found.feature == "populated place"
 
 
+def _is_the_town(d: Decision) -> bool:
+    """Is what was taken "the city" / "the town" (the report's town, named elsewhere)?"""
+    p = d.patient
+    return (
+        d.sub_event_type in _TERRITORY
+        and p is not None
+        and p.lemma_.lower() in ("city", "town", "capital")
+        and any(c.lower_ == "the" for c in p.children)
+        and not any(c.dep_ in ("compound", "prep") for c in p.children)
+    )
+
+
 def _is_tally(d: Decision, towns: list[event_context.Where]) -> bool:
     """A count of places taken with none named ("three more provincial capitals fell")."""
     p = d.patient
@@ -231,6 +252,9 @@ def _places_taken(a: Analysis, s: Sentence, d: Decision) -> list[event_context.W
                 if p.dep_ == "pobj" and p.pos_ == "PROPN"
             )
     for o in objects:
+        named = next((c for c in o.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+        if o.pos_ != "PROPN" and named is not None:
+            o = named  # "Ghazni city"
         if o.pos_ != "PROPN":
             # "the city of Ghazni": the name hangs from the common noun
             o = next(
@@ -511,6 +535,10 @@ def extract_events(analysis: Analysis) -> list[Event]:
             nxt if nxt is not None and nxt.paragraph == s.paragraph and nxt.index not in decided else None
         )
         towns = (_places_taken(a, s, d) or _towns_taken(a, s)) if d.sub_event_type in _TERRITORY else []
+        if not towns and _is_the_town(d):
+            main = event_context.main_place(a)
+            if main is not None and main.feature == "populated place":
+                towns = [event_context.Where(main, 1)]  # "the city fell": the town the report is about
         if _is_tally(d, towns) and len(a.sentences) > 3:
             continue  # "took five more provincial capitals": a tally; the towns come in their own sentences
         for at in towns or [None]:
