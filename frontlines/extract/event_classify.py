@@ -25,7 +25,7 @@ _TERRITORY = {
 _CAPTURE_FAMILY = _TERRITORY | {"Arrests", "Disrupted weapons use"}
 _VIOLENCE_FAMILY = {"Armed clash", "Attack"}
 _NO_FIGHT = re.compile(
-    r"without (?:a )?(?:fight|resistance|firing a (?:shot|gunshot)|a shot being fired|clashes|bloodshed)|"
+    r"without (?:a |any |much )?(?:fight|fighting|resistance|firing a (?:shot|gunshot)|a shot being fired|clashes|bloodshed)|"
     r"(?:handed|hand) over|handover|negotiated|withdr[ae]wn?\b|surrendered|peacefully|abandoned|"
     r"pull(?:ed|ing)? out|(?:not|no) (?:encounter\w* )?(?:any )?resistance|handed (?:\w+ ){0,3}(?:control|authority)",
     re.IGNORECASE,
