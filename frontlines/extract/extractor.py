@@ -7,6 +7,8 @@ Local worker processes and the Ray engine both construct one :class:`Extractor` 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import time
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -19,6 +21,7 @@ from frontlines.model import Result
 from frontlines.version import EXTRACTOR_VERSION
 
 MAX_TEXT_CHARS = 2_000_000  # longer "reports" are refused: no news story is 2 MB of text
+STAGES = ("prepare", "ner", "resolve", "parse", "events")  # the keys of Extractor.stage_seconds
 
 
 @dataclass
@@ -64,11 +67,20 @@ class Extractor:
         result = ex.extract("KABUL (Aug. 9, 2021) - The Taliban captured ...")
     """
 
-    def __init__(self, *, warm: bool = True) -> None:
+    def __init__(self, *, warm: bool = True, reuse_entities: bool | None = None) -> None:
         from frontlines.nlp.pipeline import full_pipeline, ner_pipeline
 
         self._ner = ner_pipeline()
         self._full = full_pipeline()
+        # The candidate parse reuses the paragraph NER's entities instead of running NER again on each
+        # sentence (a quarter of the parse's cost).  FRONTLINES_REPARSE_NER=1 restores the second NER pass,
+        # for comparing outputs; see bench/README.md.
+        if reuse_entities is None:
+            reuse_entities = os.environ.get("FRONTLINES_REPARSE_NER", "") != "1"
+        self.reuse_entities = reuse_entities
+        # Seconds spent in each step since construction (a handful of perf_counter calls per batch, so
+        # always on); bench/bench_extract.py prints them as the per-stage split.
+        self.stage_seconds: dict[str, float] = dict.fromkeys(STAGES, 0.0)
         if warm:
             self.warm_up()
 
@@ -110,13 +122,23 @@ class Extractor:
     # -- steps --------------------------------------------------------------------------------------
 
     def _run_batch(self, reports: list[ReportInput]) -> list[Result]:
+        clock = self.stage_seconds
+        t0 = time.perf_counter()
         analyses = [self._prepare(r) for r in reports]
         english = [a for a in analyses if a.language == "en"]
+        t1 = time.perf_counter()
         self._segment(english)
+        t2 = time.perf_counter()
         for a in english:
             self._resolve(a)
+        t3 = time.perf_counter()
         self._parse_candidates(english)
-        return [self._finish(a) for a in analyses]
+        t4 = time.perf_counter()
+        results = [self._finish(a) for a in analyses]
+        t5 = time.perf_counter()
+        for stage, seconds in zip(STAGES, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4), strict=True):
+            clock[stage] += seconds
+        return results
 
     def _prepare(self, report: ReportInput) -> Analysis:
         from frontlines.ingest.dateline import find_dateline
@@ -200,8 +222,12 @@ class Extractor:
         for ai, a in enumerate(analyses):
             for si in events.candidate_sentences(a):
                 jobs.append((a.sentences[si].text, (ai, si)))
-        for doc, (ai, si) in self._full.pipe(jobs, as_tuples=True, batch_size=128):
-            analyses[ai].parsed[si] = doc
+        disable = ["ner"] if self.reuse_entities else []
+        for doc, (ai, si) in self._full.pipe(jobs, as_tuples=True, batch_size=128, disable=disable):
+            a = analyses[ai]
+            if self.reuse_entities:
+                _set_entities(doc, a, a.sentences[si].start)
+            a.parsed[si] = doc
 
     @staticmethod
     def _finish(a: Analysis) -> Result:
@@ -226,6 +252,22 @@ class Extractor:
             document_key=document_key(a.text),
             extractor_version=EXTRACTOR_VERSION,
         )
+
+
+def _set_entities(doc: Any, a: Analysis, offset: int) -> None:
+    """Give a sentence's parse the entities the paragraph NER found in it (token.ent_type_ is read by the
+    event rules), so that NER need not run a second time on the sentence alone."""
+    end = offset + len(doc.text)
+    spans = []
+    last = 0
+    for e in a.entities:  # in text order, non-overlapping (one NER pass per paragraph)
+        if e.start < offset or e.end > end:
+            continue
+        span = doc.char_span(e.start - offset, e.end - offset, label=e.label, alignment_mode="contract")
+        if span is not None and span.start >= last:
+            spans.append(span)
+            last = span.end
+    doc.set_ents(spans, default="outside")
 
 
 _default: Extractor | None = None
