@@ -116,6 +116,7 @@ _SAY = re.compile(
 
 
 _SAY_LEMMAS = {
+    "inform",
     "say",
     "claim",
     "tell",
@@ -185,6 +186,33 @@ def _subjects(doc: Any) -> list[tuple[Any, Any]]:
                 if p.dep_ == "prep" and p.lower_ == "to":
                     out.extend((t, o) for o in p.children if o.dep_ == "pobj")
     return out
+
+
+def pronoun_speaker(a: Analysis, s: Sentence) -> bool:
+    """Is the sentence said by a pronoun ("it said its forces ...") whose sentence names a party?"""
+    doc = a.parsed.get(s.index)
+    if doc is None:
+        return False
+    for t in doc:
+        if t.lemma_.lower() in _SAY_LEMMAS and t.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ == "nsubj" and c.lower_ in ("it", "they", "he", "she", "we") for c in t.children):
+                return modality.is_party_claim(s.text)
+    return False
+
+
+def report_party(a: Analysis) -> Source | None:
+    """A report that is itself a party's statement ("The Ministry of Defence informs ...", "Statement of the
+    Islamic Emirate"): the party, whose every event is a claim."""
+    if not a.sentences:
+        return None
+    first = a.sentences[0]
+    src = attributed_source(a, first)
+    if src is not None and src.party and src.kind == "actor":
+        return src
+    if re.match(r"\s*(?:statement|press release|communiqu)", a.text, re.IGNORECASE):
+        named = [m for m in a.actor_mentions if m.actor.inter != 7]
+        return Source(named[0].actor.name, "actor", True) if named else None
+    return None
 
 
 def attribution_spans(a: Analysis, s: Sentence) -> list[tuple[int, int]]:

@@ -141,8 +141,10 @@ def _modality(a: Analysis, s: Sentence, doc: Any, d: Decision) -> str:
     src = claim_sources.attributed_source(a, s)
     if src is not None:
         return "claimed" if src.party else "asserted"
-    if claim_sources.party_speaker(a, s):
+    if claim_sources.party_speaker(a, s) or claim_sources.pronoun_speaker(a, s):
         return "claimed"
+    if claim_sources.report_party(a) is not None:
+        return "claimed"  # the whole report is a party's statement
     if doc is None and modality.is_party_claim(s.text):
         return "claimed"
     if modality.strong_claim_cue(s.text):
