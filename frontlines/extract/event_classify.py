@@ -191,13 +191,24 @@ def _refine_violence(hit: TriggerHit, doc: Any) -> tuple[str, Any, Any]:
     return hit.sub_event_type, None, None
 
 
+_SUBORDINATE = {"advcl", "acl", "relcl", "pcomp"}
+
+
 def _demote_modifiers(hits: list[TriggerHit], doc: Any) -> list[TriggerHit]:
     """A participle that only describes a noun ("their detained commanders", "the wounded soldiers")
-    reports a state, not an event: its cue counts for little."""
+    reports a state, not an event: its cue counts for little.  A cue inside a subordinate clause ("three
+    days after the government announced a push to retake it") yields to one in the main clause."""
+    main_clause = {h.sub_event_type for h in hits if h.score >= MIN_SCORE}
     for h in hits:
         toks = [t for t in doc if t.idx < h.end and t.idx + len(t.text) > h.start]
         if toks and all(t.dep_ == "amod" for t in toks):
             h.score -= 4
+        elif (
+            toks
+            and len(main_clause) > 1
+            and any(a.dep_ in _SUBORDINATE for a in [toks[0], *toks[0].ancestors])
+        ):
+            h.score -= 2
     return sorted(hits, key=lambda h: (h.score, h.priority), reverse=True)
 
 
