@@ -205,22 +205,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-# Indexes the API's queries need beyond the store's migrations (proposed for a store migration): one
-# covering index for filtered counts and the daily aggregates over a country and a period.
-INDEXES = [
-    "CREATE INDEX IF NOT EXISTS ix_canonical_events_country_day_type ON canonical_events "
-    "(iso3, event_date, event_type, admin1, fatalities, fatalities_low, fatalities_high, "
-    "sources_independent, modality)",
-]
-
-
-def add_indexes(db: Path) -> None:
-    """Create the proposed indexes (and refresh the planner's statistics)."""
+def analyze(db: Path) -> None:
+    """Refresh SQLite's planner statistics (the store itself never runs ANALYZE)."""
     import sqlite3
 
     with sqlite3.connect(db) as conn:
-        for ddl in INDEXES:
-            conn.execute(ddl)
         conn.execute("ANALYZE")
 
 
@@ -337,7 +326,7 @@ def main() -> None:
     ap.add_argument("--duration", type=float, default=60.0, help=f"seconds (at most {MAX_DURATION})")
     ap.add_argument("--db", type=Path, default=None, help="store to create (default: a temporary file)")
     ap.add_argument("--workers", type=int, default=1, help="server processes")
-    ap.add_argument("--no-indexes", action="store_true", help="leave out the proposed indexes")
+    ap.add_argument("--analyze", action="store_true", help="run ANALYZE before serving")
     ap.add_argument("--reuse", action="store_true", help="use an existing --db filled by an earlier run")
     args = ap.parse_args()
     duration = max(1.0, min(MAX_DURATION, args.duration))
@@ -355,10 +344,10 @@ def main() -> None:
     else:
         uids = fill(db, args.events)
         print(f"filled {db} with {args.events} events in {time.perf_counter() - t0:.1f} s")
-    if not args.no_indexes:
+    if args.analyze:
         t0 = time.perf_counter()
-        add_indexes(db)
-        print(f"indexes: {len(INDEXES)} created/checked, ANALYZE done in {time.perf_counter() - t0:.1f} s")
+        analyze(db)
+        print(f"ANALYZE done in {time.perf_counter() - t0:.1f} s")
     port = free_port()
     proc = start_server(db, port, args.workers)
     try:

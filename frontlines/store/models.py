@@ -139,7 +139,22 @@ class CanonicalEvent(Base):
     """
 
     __tablename__ = "canonical_events"
-    __table_args__ = (Index("ix_canonical_events_window", "iso3", "event_date"),)
+    __table_args__ = (
+        Index("ix_canonical_events_window", "iso3", "event_date"),
+        # covers the API's filtered counts and daily aggregates (migration 0003)
+        Index(
+            "ix_canonical_events_country_day_type",
+            "iso3",
+            "event_date",
+            "event_type",
+            "admin1",
+            "fatalities",
+            "fatalities_low",
+            "fatalities_high",
+            "sources_independent",
+            "modality",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     uid: Mapped[str] = mapped_column(String(64), unique=True)
