@@ -57,3 +57,24 @@ def test_two_workers_give_the_same_output(extractor):
     one = list(run_local(reports, workers=1, batch_size=2, extractor=extractor))
     two = list(run_local(reports, workers=2, batch_size=2))
     assert two == one
+
+
+def test_a_started_pool_is_ready_and_reusable(extractor):
+    """WorkerPool: every worker has its extractor after wait_ready (preloaded in the fork server), and a
+    pool kept open gives the same output run after run."""
+    from frontlines.engines.local import WorkerPool
+
+    one = list(run_local(REPORTS, workers=1, batch_size=2, extractor=extractor))
+    with WorkerPool(2, "forkserver", preload=True) as pool:
+        pool.wait_ready()
+        assert list(pool.run(REPORTS, batch_size=2)) == one
+        assert list(pool.run(REPORTS, batch_size=3)) == one
+
+
+def test_extractor_reports_stage_timings(extractor):
+    from frontlines.extract.extractor import STAGES
+
+    before = dict(extractor.stage_seconds)
+    list(run_local(REPORTS[:1], workers=1, extractor=extractor))
+    assert set(extractor.stage_seconds) == set(STAGES)
+    assert sum(extractor.stage_seconds.values()) > sum(before.values())
