@@ -136,8 +136,9 @@ def extract_claims(analysis: Analysis, events: list[Event]) -> list[Claim]:
             outlet_done = outlet_done or src.kind == "outlet"
         first = a.sentence_at(ev.evidence[0].start) if ev.evidence else None
         in_turn = first is not None and claim_sources.turn_source(a, first) is not None
-        if not outlet_done and first is not None and ev.modality != "denied" and not in_turn:
-            # The outlet reports every event it narrates, whoever else claims it (not an interviewee's words).
+        if not outlet_done and first is not None and ev.modality == "asserted" and not in_turn:
+            # The outlet asserts what it narrates as fact.  An event only a party claims is not asserted by
+            # the outlet that relays the claim (the control timeline must see it as a claim, not a fact).
             add(_outlet(a), "asserts", ev, first, None)
     for s in a.sentences:
         if s.index in covered or s.is_question or claim_sources.is_interviewer(a, s.speaker_label):
