@@ -1,16 +1,26 @@
-"""Read endpoints under ``/api/``: health, documents, events, claims, control, daily stats, exports."""
+"""Read endpoints under ``/api/``: health, documents, events, claims, control, daily stats, exports.
+
+The busiest endpoints (event lists and pages, control, daily stats) answer pre-serialised JSON bytes
+(pydantic-core's serialiser, the one FastAPI itself uses, so the bytes are the same) instead of returning a
+dict for FastAPI to validate and serialise in a second thread hop; their declared response models keep the
+OpenAPI description as it was.  Event lists, control and daily stats are also kept in the response cache
+(``frontlines.serve.cache``) for the store's current data generation: a repeated request costs a lookup.
+"""
 
 from __future__ import annotations
 
-import bisect
+import dataclasses
 import datetime as dt
 import io
 import os
 import tempfile
+from collections.abc import Callable
 from typing import Annotated, Any
 
+import pydantic_core
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 from frontlines.errors import InputError
 from frontlines.export import write_events
@@ -23,6 +33,7 @@ from frontlines.version import __version__
 
 router = APIRouter(prefix="/api")
 MAX_EXPORT = 200_000
+JSON = "application/json"
 
 
 def store(request: Request) -> Any:
@@ -30,7 +41,24 @@ def store(request: Request) -> Any:
     return request.app.state.db
 
 
-def event_filter(
+def json_bytes(data: Any) -> bytes:
+    """``data`` as JSON exactly as FastAPI would send it (dates as ISO strings, NaN and infinities as null)."""
+    return pydantic_core.to_json(data, inf_nan_mode="null")
+
+
+async def cached_json(request: Request, build: Callable[[], Any]) -> Response:
+    """The JSON of ``build()`` for this request's path and query, from the response cache when the store's
+    data has not changed since it was built.  ``build`` (and a stale data check) runs in a worker thread."""
+    cache = request.app.state.responses
+    # today's date is part of the key: control defaults ``on`` to today
+    key = (request.url.path, request.url.query, dt.date.today().toordinal())
+    body = cache.peek(key)
+    if body is None:
+        body = await run_in_threadpool(cache.body, key, lambda: json_bytes(build()))
+    return Response(body, media_type=JSON)
+
+
+async def event_filter(
     country: Annotated[str | None, Query(description="ISO2, ISO3 or English name")] = None,
     admin1: str | None = None,
     actor: Annotated[str | None, Query(description="substring of any actor")] = None,
@@ -42,7 +70,7 @@ def event_filter(
     modality: str | None = None,
     min_sources: Annotated[int | None, Query(ge=0)] = None,
 ) -> sq.EventFilter:
-    """The CLI's event filters as query parameters."""
+    """The CLI's event filters as query parameters (async: plain checks, no thread hop needed)."""
     period: Any = between
     if date_from or date_to:
         if between:
@@ -96,19 +124,35 @@ def get_document(request: Request, key: str) -> dict[str, Any]:
     return doc
 
 
-@router.get("/events")
-def list_events(
+@router.get("/events", response_model=dict[str, Any])
+async def list_events(
     request: Request, f: Filters, page: PageNo = 1, page_size: PageSize = 50, sort: str = "-event_date"
-) -> dict[str, Any]:
+) -> Response:
     """Canonical events with the CLI's filters, paginated and sorted (``-event_date``, ``fatalities``, ...)."""
-    with store(request).read() as conn:
-        return queries.event_page(conn, f, page, page_size, sort).to_dict()
+    counts = request.app.state.counts
+
+    def build() -> dict[str, Any]:
+        with store(request).read() as conn:
+
+            def count() -> int:
+                # the total is the same for every page and sort of a filter: counted once per generation
+                return counts.get(dataclasses.astuple(f), lambda: queries.event_count(conn, f))
+
+            return queries.event_page(conn, f, page, page_size, sort, count=count).to_dict()
+
+    return await cached_json(request, build)
 
 
-@router.get("/events/{uid}")
-def get_event(request: Request, uid: str) -> dict[str, Any]:
+@router.get("/events/{uid}", response_model=dict[str, Any])
+def get_event(request: Request, uid: str) -> Response:
     """A canonical event with its mentions, their reports (with text), merge reasons, claims and
     contradicting pairs."""
+    return Response(json_bytes(event_page_body(request, uid)), media_type=JSON)
+
+
+def event_page_body(request: Request, uid: str) -> dict[str, Any]:
+    """The body of ``GET /api/events/{uid}`` (not cached: it shows documents, which the data generation
+    does not follow)."""
     with store(request).read() as conn:
         event = sq.event_detail(conn, uid)
         if event is None:
@@ -174,67 +218,76 @@ def _in_country(st: Any, iso3: str | None) -> bool:
     return iso3 is None or st.iso3 == iso3
 
 
-@router.get("/control")
-def control(request: Request, country: str | None = None, on: str | None = None) -> list[dict[str, Any]]:
+@router.get("/control", response_model=list[dict[str, Any]])
+async def control(request: Request, country: str | None = None, on: str | None = None) -> Response:
     """Every place's control on a day (default today): the contract's list, plus ``until``/``why``/``key``."""
-    iso3 = sq.country_iso3(country) if country else None
-    day = _day(on, "on")
-    return [control_source.state_dict(s) for s in states_on(_timelines(request), day) if _in_country(s, iso3)]
+
+    def build() -> list[dict[str, Any]]:
+        iso3 = sq.country_iso3(country) if country else None
+        day = _day(on, "on")
+        states = states_on(_timelines(request), day)
+        return [control_source.state_dict(s) for s in states if _in_country(s, iso3)]
+
+    return await cached_json(request, build)
 
 
-@router.get("/control/changes")
-def control_changes(
+@router.get("/control/changes", response_model=list[dict[str, Any]])
+async def control_changes(
     request: Request, between: str | None = None, country: str | None = None
-) -> list[dict[str, Any]]:
+) -> Response:
     """States that began within the period: the changes of hands (and disputes) in date order."""
-    start, end = sq.parse_between(between)
-    iso3 = sq.country_iso3(country) if country else None
-    states = changes_between(_timelines(request), start or dt.date.min, end or dt.date.max)
-    return [control_source.state_dict(s, with_evidence=True) for s in states if _in_country(s, iso3)]
+
+    def build() -> list[dict[str, Any]]:
+        start, end = sq.parse_between(between)
+        iso3 = sq.country_iso3(country) if country else None
+        states = changes_between(_timelines(request), start or dt.date.min, end or dt.date.max)
+        return [control_source.state_dict(s, with_evidence=True) for s in states if _in_country(s, iso3)]
+
+    return await cached_json(request, build)
 
 
-@router.get("/control/{place}")
-def control_place(request: Request, place: str, on: str | None = None) -> dict[str, Any]:
+@router.get("/control/{place}", response_model=dict[str, Any])
+async def control_place(request: Request, place: str, on: str | None = None) -> Response:
     """One place: its state on a day (null when unknown then) and its whole timeline."""
-    timeline = control_source.find_place(_timelines(request), place)
-    if timeline is None:
-        raise not_found("place", place)
-    st = state_on(timeline, _day(on, "on"))
-    return {
-        "place": timeline[0].place,
-        "on": _day(on, "on").isoformat(),
-        "state": control_source.state_dict(st, with_evidence=True) if st else None,
-        "timeline": [control_source.state_dict(s, with_evidence=True) for s in timeline],
-    }
+
+    def build() -> dict[str, Any]:
+        timeline = control_source.find_place(_timelines(request), place)
+        if timeline is None:
+            raise not_found("place", place)
+        st = state_on(timeline, _day(on, "on"))
+        return {
+            "place": timeline[0].place,
+            "on": _day(on, "on").isoformat(),
+            "state": control_source.state_dict(st, with_evidence=True) if st else None,
+            "timeline": [control_source.state_dict(s, with_evidence=True) for s in timeline],
+        }
+
+    return await cached_json(request, build)
 
 
-@router.get("/stats/daily")
-def stats_daily(request: Request, f: Filters) -> dict[str, Any]:
+@router.get("/stats/daily", response_model=dict[str, Any])
+async def stats_daily(request: Request, f: Filters) -> Response:
     """Per day and per province: events by type and fatalities (low/best/high); places held per side."""
-    with store(request).read() as conn:
-        out = queries.daily_stats(conn, f)
-    iso3 = sq.country_iso3(f.country) if f.country else None
-    held = places_held(_timelines(request), [d["date"] for d in out["days"]], iso3)
-    out["places_held"] = held
-    out["places_held_note"] = "places in the control timeline per holder (the store has no list of capitals)"
-    return out
+
+    def build() -> dict[str, Any]:
+        with store(request).read() as conn:
+            out = queries.daily_stats(conn, f)
+        iso3 = sq.country_iso3(f.country) if f.country else None
+        held = places_held(request.app.state.timelines.held(iso3), [d["date"] for d in out["days"]])
+        out["places_held"] = held
+        out["places_held_note"] = (
+            "places in the control timeline per holder (the store has no list of capitals)"
+        )
+        return out
+
+    return await cached_json(request, build)
 
 
-def places_held(
-    timelines: control_source.Timelines, days: list[str], iso3: str | None
-) -> list[dict[str, Any]]:
-    """For each day, how many places of the control timeline each holder held (one pass over the states)."""
+def places_held(index: control_source.HeldIndex, days: list[str]) -> list[dict[str, Any]]:
+    """For each day (ISO dates; others such as ``unknown`` are left out), how many places of the control
+    timeline each holder held, from the country's places-held index."""
     dates = sorted(d for d in days if len(d) == 10 and d[4] == "-")
-    counts: list[dict[str, int]] = [{} for _ in dates]
-    for timeline in timelines.values():
-        for st in timeline:
-            if not st.holder or not _in_country(st, iso3):
-                continue
-            lo = bisect.bisect_left(dates, st.since.isoformat()) if st.since else 0
-            hi = bisect.bisect_left(dates, st.until.isoformat()) if st.until else len(dates)
-            for i in range(lo, hi):
-                counts[i][st.holder] = counts[i].get(st.holder, 0) + 1
-    return [{"date": d, "holders": c} for d, c in zip(dates, counts, strict=True)]
+    return [{"date": d, "holders": index.on(d)} for d in dates]
 
 
 EXPORT_TYPES = {

@@ -100,5 +100,5 @@ def _ingest(request: Request, reports: list[dict[str, Any]]) -> dict[str, Any]:
 
     stats = ingest(request.app.state.db, reports, extractor=_extractor(request)).to_dict()
     stats["document_keys"] = [document_key(clean_text(r["text"])) for r in reports]
-    request.app.state.timelines.invalidate()
+    request.app.state.version.invalidate()  # timelines, cached responses and counts
     return stats

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,14 +85,28 @@ def event_conditions(f: sq.EventFilter) -> list[Any]:
     return conds
 
 
-def event_page(conn: Connection, f: sq.EventFilter, page: int, page_size: int, sort: str) -> Page:
-    """Canonical events matching ``f``, sorted, one page of them, with the total count."""
+def event_count(conn: Connection, f: sq.EventFilter) -> int:
+    """How many canonical events match ``f``, counted up to ``MAX_COUNT + 1`` (more is "over the cap")."""
+    where = and_(True, *event_conditions(f))
+    capped = select(CANON.c.id).where(where).limit(MAX_COUNT + 1).subquery()
+    return int(conn.execute(select(func.count()).select_from(capped)).scalar() or 0)
+
+
+def event_page(
+    conn: Connection,
+    f: sq.EventFilter,
+    page: int,
+    page_size: int,
+    sort: str,
+    count: Callable[[], int] | None = None,
+) -> Page:
+    """Canonical events matching ``f``, sorted, one page of them, with the total count (``count()`` when
+    given, e.g. a cached ``event_count``; else counted here)."""
     page, page_size = check_page(page, page_size)
     if sort not in SORTS:
         raise InputError(f"unknown sort {sort!r} (one of: {', '.join(SORTS)})", source="sort")
     where = and_(True, *event_conditions(f))
-    capped = select(CANON.c.id).where(where).limit(MAX_COUNT + 1).subquery()
-    total = int(conn.execute(select(func.count()).select_from(capped)).scalar() or 0)
+    total = count() if count is not None else event_count(conn, f)
     stmt = select(CANON).where(where).order_by(*SORTS[sort]).limit(page_size).offset((page - 1) * page_size)
     out = Page([plain(r) for r in conn.execute(stmt)], min(total, MAX_COUNT), page, page_size)
     out.capped = total > MAX_COUNT
