@@ -160,9 +160,14 @@ _REFERENCE_BEFORE = re.compile(
 
 
 def _towns_taken(a: Analysis, s: Sentence) -> list[event_context.Where]:
-    """The towns a territorial sentence names as taken, when it names several ("captured Farah and
-    Pul-e Khumri"): one event per place, as ACLED codes them.  Towns given as reference points ("50 km
-    from Kabul", "toward Mazar") are left out."""
+    """Several towns named in a territorial sentence (see :func:`_sentence_towns`), else none."""
+    towns = _sentence_towns(a, s)
+    return towns if len(towns) > 1 else []
+
+
+def _sentence_towns(a: Analysis, s: Sentence) -> list[event_context.Where]:
+    """The towns a sentence names ("captured Farah and Pul-e Khumri": one event per place, as ACLED codes
+    them).  Towns given as reference points ("50 km from Kabul", "toward Mazar") are left out."""
     towns: dict[str, event_context.Where] = {}
     for m in a.in_sentence(a.place_mentions, s):
         if (
@@ -174,7 +179,7 @@ def _towns_taken(a: Analysis, s: Sentence) -> list[event_context.Where]:
         if _REFERENCE_BEFORE.search(a.text[max(0, m.start - 20) : m.start]):
             continue
         towns.setdefault(m.place.id, event_context.Where(m.place, 1, m))
-    return list(towns.values()) if len(towns) > 1 else []
+    return list(towns.values())
 
 
 def _is_town_name(a: Analysis, name: str) -> bool:
@@ -258,7 +263,22 @@ def _places_taken(a: Analysis, s: Sentence, d: Decision) -> list[event_context.W
         if o.pos_ != "PROPN" and named is not None:
             o = named  # "Ghazni city"
         if o.pos_ != "PROPN":
-            # "the city of Ghazni": the name hangs from the common noun
+            # "the city of Ghazni", "parts of Kunduz city": the name hangs from the common noun
+            of = next(
+                (
+                    p
+                    for c in o.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ),
+                None,
+            )
+            if of is not None and of.pos_ != "PROPN":
+                of = next((c for c in of.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+            if of is not None:
+                heads.append(of)
+                continue
             o = next(
                 (
                     p
@@ -538,9 +558,13 @@ def extract_events(analysis: Analysis) -> list[Event]:
         )
         towns = (_places_taken(a, s, d) or _towns_taken(a, s)) if d.sub_event_type in _TERRITORY else []
         if not towns and _is_the_town(d):
+            # "the city fell": the town this sentence names (not as a reference point), else the report's
+            here = _sentence_towns(a, s)
             main = event_context.main_place(a)
-            if main is not None and main.feature == "populated place":
-                towns = [event_context.Where(main, 1)]  # "the city fell": the town the report is about
+            if here:
+                towns = here[:1]
+            elif main is not None and main.feature == "populated place":
+                towns = [event_context.Where(main, 1)]
         if _is_tally(d, towns) and len(a.sentences) > 3:
             continue  # "took five more provincial capitals": a tally; the towns come in their own sentences
         for at in towns or [None]:
