@@ -268,7 +268,13 @@ MIX = ["events", "events", "events", "events", "event", "event", "control", "con
 
 
 async def client_loop(
-    n: int, base: str, uids: list[str], deadline: float, out: dict[str, list[float]], errors: list[str]
+    n: int,
+    base: str,
+    uids: list[str],
+    deadline: float,
+    out: dict[str, list[float]],
+    errors: list[str],
+    seen: dict[str, set[str]],
 ) -> None:
     rnd = random.Random(n)
     async with httpx.AsyncClient(base_url=base, timeout=30) as client:
@@ -277,6 +283,7 @@ async def client_loop(
             kind = MIX[i % len(MIX)]
             i += 1
             path, params = request_for(kind, rnd, uids)
+            seen.setdefault(kind, set()).add(f"{path}?{sorted(params.items())}")
             t0 = time.perf_counter()
             try:
                 resp = await client.get(path, params=params)
@@ -297,26 +304,50 @@ def pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] * 1000
 
 
-async def run_load(base: str, uids: list[str], clients: int, duration: float) -> None:
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process so far (Linux /proc; NaN elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+
+
+async def run_load(base: str, uids: list[str], clients: int, duration: float, server_pid: int) -> None:
     out: dict[str, list[float]] = {}
     errors: list[str] = []
+    seen: dict[str, set[str]] = {}
+    server0, self0, load0 = cpu_seconds(server_pid), time.process_time(), os.getloadavg()[0]
     t0 = time.perf_counter()
     deadline = t0 + duration
-    await asyncio.gather(*(client_loop(n, base, uids, deadline, out, errors) for n in range(clients)))
+    await asyncio.gather(*(client_loop(n, base, uids, deadline, out, errors, seen) for n in range(clients)))
     wall = time.perf_counter() - t0
+    server_cpu, self_cpu = cpu_seconds(server_pid) - server0, time.process_time() - self0
     every = [x for v in out.values() for x in v]
-    print(f"{'kind':<8} {'n':>7} {'p50 ms':>8} {'p95 ms':>8}")
+    # "repeated": requests whose exact URL an earlier request of the run already asked (what a response
+    # cache can answer at best); the rest had to be computed
+    print(f"{'kind':<8} {'n':>7} {'rps':>7} {'p50 ms':>8} {'p95 ms':>8} {'repeated':>9}")
     for kind in ("events", "event", "control", "stats"):
         v = out.get(kind, [])
-        print(f"{kind:<8} {len(v):>7} {pct(v, 50):>8.1f} {pct(v, 95):>8.1f}")
-    print(f"{'all':<8} {len(every):>7} {pct(every, 50):>8.1f} {pct(every, 95):>8.1f}")
+        repeated = 1 - len(seen.get(kind, ())) / len(v) if v else 0.0
+        row = f"{kind:<8} {len(v):>7} {len(v) / wall:>7.1f} {pct(v, 50):>8.1f} {pct(v, 95):>8.1f}"
+        print(f"{row} {repeated:>9.0%}")
+    print(
+        f"{'all':<8} {len(every):>7} {len(every) / wall:>7.1f} {pct(every, 50):>8.1f} {pct(every, 95):>8.1f}"
+    )
     print(
         f"requests/s: {len(every) / wall:.1f} over {wall:.1f} s with {clients} clients; errors: {len(errors)}"
     )
     for e in errors[:5]:
         print("  error:", e)
     if every:
+        n = len(every)
         print(f"mean {statistics.mean(every) * 1000:.1f} ms")
+        print(
+            f"CPU per request: server {server_cpu / n * 1000:.2f} ms ({server_cpu / wall:.0%} of a core), "
+            f"load generator {self_cpu / n * 1000:.2f} ms ({self_cpu / wall:.0%} of a core); "
+            f"load average {load0:.2f} before, {os.getloadavg()[0]:.2f} after"
+        )
 
 
 def main() -> None:
@@ -357,7 +388,7 @@ def main() -> None:
             f"server pid {proc.pid} on {base} ({args.workers} worker(s)); "
             f"{os.cpu_count()} CPUs shared by the server, the load generator and anything else running"
         )
-        asyncio.run(run_load(base, uids, args.clients, duration))
+        asyncio.run(run_load(base, uids, args.clients, duration, proc.pid))
     finally:
         proc.terminate()
         try:
