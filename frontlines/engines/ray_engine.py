@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -29,6 +28,7 @@ from typing import Any
 
 from frontlines.errors import FrontlinesError, UsageError
 from frontlines.extract.extractor import ReportInput
+from frontlines.extract.prefilter import is_conflict_candidate  # noqa: F401  (moved there; callers import it here)
 
 Item = ReportInput | dict[str, Any]
 
@@ -307,37 +307,3 @@ def ingest_ray(
     finally:
         run.stats.seconds = time.perf_counter() - start
     return run.stats
-
-
-# -- a cheap document-level pre-filter -------------------------------------------------------------------
-
-_CONFLICT_WORDS = re.compile(
-    r"\b(?:kill|dead|death|wound|attack|bomb|explo|blast|shell|strike|clash|fight|battle|"
-    r"gunm|gunfire|shoot|shot|militan|insurgen|rebel|troops|soldier|army|militar|police|protest|"
-    r"demonstrat|riot|arrest|detain|abduct|kidnap|hostage|ceasefire|peace (?:deal|talks)|captur|"
-    r"seiz|overr|retook|recaptur|offensive|airstrike|drone|missile|rocket|mortar|artillery|grenade|"
-    r"ied|landmine|massacre|taliban|shabaab|jihad|terror|rape|sexual|molest|firearm|ammunition|pistol|rifle|"
-    r"bullet|weapon|gun|murder|prisoner|cease-?fire|forces|hostil|violen|guerr|fighter|coup|curfew|mob|"
-    r"lynch|loot|torch|raid|siege|ambush|casualt|hostage|march(?:ed|ers)|chant|destr|regain)",
-    re.IGNORECASE,
-)
-
-
-SHORT_TEXT = 2000  # characters: a snippet or a short item needs only one cue word
-
-
-def is_conflict_candidate(text: str, *, min_hits: int = 2) -> bool:
-    """Whether a report may hold a conflict event: at least ``min_hits`` different conflict cue words
-    (one for a text shorter than ``SHORT_TEXT`` characters).
-
-    A regular-expression scan, thousands of times cheaper than the NER pass; it errs towards True (any
-    report that mentions police twice passes), so it only saves work on clearly unrelated reports.
-    """
-    if len(text) < SHORT_TEXT:
-        min_hits = 1
-    seen: set[str] = set()
-    for match in _CONFLICT_WORDS.finditer(text):
-        seen.add(match.group(0).lower())
-        if len(seen) >= min_hits:
-            return True
-    return False

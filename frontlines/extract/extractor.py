@@ -67,8 +67,18 @@ class Extractor:
         result = ex.extract("KABUL (Aug. 9, 2021) - The Taliban captured ...")
     """
 
-    def __init__(self, *, warm: bool = True, reuse_entities: bool | None = None) -> None:
+    def __init__(
+        self, *, warm: bool = True, reuse_entities: bool | None = None, prefilter: str | None = None
+    ) -> None:
+        from frontlines.extract.prefilter import MODES
         from frontlines.nlp.pipeline import full_pipeline, ner_pipeline
+
+        # The document pre-filter (frontlines/extract/prefilter.py): "cues", the default, lets a report
+        # without any event trigger cue skip the NLP (it could not yield an event anyway); "words" is the
+        # broader, inexact word list for bulk runs; "off" extracts places and actors from every report.
+        self.prefilter = prefilter or os.environ.get("FRONTLINES_PREFILTER", "") or "cues"
+        if self.prefilter not in MODES:
+            raise ValueError(f"unknown pre-filter {self.prefilter!r}: expected one of {', '.join(MODES)}")
 
         self._ner = ner_pipeline()
         self._full = full_pipeline()
@@ -125,7 +135,7 @@ class Extractor:
         clock = self.stage_seconds
         t0 = time.perf_counter()
         analyses = [self._prepare(r) for r in reports]
-        english = [a for a in analyses if a.language == "en"]
+        english = [a for a in analyses if a.language == "en" and self._passes(a)]
         t1 = time.perf_counter()
         self._segment(english)
         t2 = time.perf_counter()
@@ -134,11 +144,21 @@ class Extractor:
         t3 = time.perf_counter()
         self._parse_candidates(english)
         t4 = time.perf_counter()
-        results = [self._finish(a) for a in analyses]
+        kept = {id(a) for a in english}
+        results = [self._finish(a, id(a) in kept) for a in analyses]
         t5 = time.perf_counter()
         for stage, seconds in zip(STAGES, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4), strict=True):
             clock[stage] += seconds
         return results
+
+    def _passes(self, a: Analysis) -> bool:
+        """Whether the report goes through the NLP; a rejected one is told why in its warnings."""
+        from frontlines.extract.prefilter import REJECTED_WARNING, passes
+
+        if passes(a.text, self.prefilter):
+            return True
+        a.warnings.append(REJECTED_WARNING)
+        return False
 
     def _prepare(self, report: ReportInput) -> Analysis:
         from frontlines.ingest.dateline import find_dateline
@@ -230,11 +250,12 @@ class Extractor:
             a.parsed[si] = doc
 
     @staticmethod
-    def _finish(a: Analysis) -> Result:
+    def _finish(a: Analysis, analysed: bool = True) -> Result:
+        """The result; ``analysed`` is False for a report the language check or the pre-filter set aside."""
         from frontlines.extract import claims, events
 
-        event_list = events.extract_events(a) if a.language == "en" else []
-        claim_list = claims.extract_claims(a, event_list) if a.language == "en" else []
+        event_list = events.extract_events(a) if analysed else []
+        claim_list = claims.extract_claims(a, event_list) if analysed else []
         return Result(
             id=a.id,
             text=a.text,
