@@ -25,7 +25,7 @@ from starlette.concurrency import run_in_threadpool
 from frontlines.errors import InputError
 from frontlines.export import write_events
 from frontlines.reconcile.control import changes_between, state_on, states_on
-from frontlines.serve import control_source, queries
+from frontlines.serve import control_source, daily, queries
 from frontlines.serve.errors import ApiError, not_found
 from frontlines.store import queries as sq
 from frontlines.store.rows import event_export_row
@@ -270,9 +270,14 @@ async def stats_daily(request: Request, f: Filters) -> Response:
     """Per day and per province: events by type and fatalities (low/best/high); places held per side."""
 
     def build() -> dict[str, Any]:
-        with store(request).read() as conn:
-            out = queries.daily_stats(conn, f)
         iso3 = sq.country_iso3(f.country) if f.country else None
+        with store(request).read() as conn:
+            if daily.applies(f):
+                queries.event_conditions(f)  # the query's checks of the filter, with its errors
+                index = request.app.state.daily.get(iso3, lambda: daily.DailyIndex(conn, iso3))
+                out = index.stats(*sq.parse_between(f.between))
+            else:
+                out = queries.daily_stats(conn, f)
         held = places_held(request.app.state.timelines.held(iso3), [d["date"] for d in out["days"]])
         out["places_held"] = held
         out["places_held_note"] = (

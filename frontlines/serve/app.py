@@ -43,6 +43,7 @@ def create_app(db: str | os.PathLike[str] | Database, token: str | None = None) 
     app.state.timelines = TimelineCache(version)
     app.state.responses = ResponseCache(version)
     app.state.counts = Memo(version, max_entries=4096)
+    app.state.daily = Memo(version, max_entries=256)  # daily aggregates per country
     app.state.extractor = None
     errors.install(app)
     app.include_router(api_read.router)
