@@ -233,3 +233,21 @@ def test_closing_bracket_does_not_join_an_alias():
         "Military Forces of Iraq (2014-2018)",
         "Islamic State (Iraq)",
     }
+
+
+@pytest.mark.parametrize("word", ["army", "military", "the defence ministry", "Ministry of Defence"])
+def test_generic_state_words_resolve_to_the_countrys_forces_on_the_date(word):
+    before = actors.resolve_actor(word, country_iso2="AF", on=dt.date(2021, 8, 10))
+    after = actors.resolve_actor(word, country_iso2="AF", on=dt.date(2021, 9, 10))
+    assert before is not None and before.name == ANDSF and before.inter == 1
+    assert (
+        after is not None and after.name != ANDSF and after.name.startswith("Military Forces of Afghanistan")
+    )
+
+
+def test_generic_state_words_need_a_country_and_are_not_other_names():
+    assert actors.resolve_actor("army") is None
+    assert actors.resolve_actor("interior ministry", country_iso2="NG").name.startswith(
+        "Police Forces of Nigeria"
+    )
+    assert actors.resolve_actor("Arakan Army", country_iso2="MM").name != "Military Forces of Myanmar"

@@ -237,3 +237,32 @@ def test_taliban_inter_code_follows_the_event_date(extractor):
     )[0]
     assert before.actor1 == "Taliban" and before.inter1 == 2
     assert after.actor1 == "Taliban" and after.inter1 == 1
+
+
+def test_insurgents_are_the_reports_one_named_group(extractor):
+    text = (
+        "The Taliban captured Ghazni city on Thursday, officials said. On Friday the insurgents attacked a "
+        "police checkpoint in Kandahar, killing three policemen."
+    )
+    events = _events(extractor, text)
+    assert {e.actor1 for e in events} == {"Taliban"}, [(e.actor1, e.sub_event_type) for e in events]
+
+
+def test_present_control_statement_is_the_holders_not_a_retake(extractor):
+    text = (
+        "Kunduz city is under the full control of the Taliban, residents said on Wednesday, three days after "
+        "the government announced an operation to retake it."
+    )
+    ev = _events(extractor, text)[0]
+    assert ev.sub_event_type == "Non-state actor overtakes territory" and ev.actor1 == "Taliban"
+
+
+def test_still_held_by_the_army_denies_the_fall(extractor):
+    text = (
+        "The defence ministry rejected the Taliban propaganda that the city had fallen. The city remains under "
+        "the control of the security forces, it said."
+    )
+    events = _events(extractor, text)
+    assert events and all(e.modality == "denied" for e in events), [
+        (e.sub_event_type, e.modality) for e in events
+    ]

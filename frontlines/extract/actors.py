@@ -693,7 +693,34 @@ def resolve_actor(name: str, *, country_iso2: str | None = None, on: dt.date | N
         acr = names.acronym_text(text)
         cands = [Candidate(e, False) for e in _acronym_entries(acr)] if acr else _fuzzy_candidates(text)
     entry = _choose(cands, ctx, on)
+    if entry is None and ctx is not None:
+        entry = _state_word_entry(text, ctx)
     return _actor(entry, ctx, on) if entry else None
+
+
+@functools.cache
+def _state_words() -> dict[str, str]:
+    """Generic state-force words (``generic.yaml`` ``state_words``), lowercased, to military | police."""
+    data = load_yaml("actors/generic.yaml")
+    words = data.get("state_words") or {} if isinstance(data, dict) else {}
+    out: dict[str, str] = {}
+    for state, items in words.items():
+        require(state in STATE_FORCE, "actors/generic.yaml", "state_words", f"unknown state force {state!r}")
+        for w in items or []:
+            out[str(w).lower()] = state
+    return out
+
+
+def _state_word_entry(text: str, iso3: str) -> Entry | None:
+    """The country's generated military or police entry for a generic word ("the army", "defence ministry")."""
+    word = re.sub(r"^(?:the|a|an)\s+", "", text.strip().lower())
+    state = _state_words().get(word)
+    if state is None:
+        return None
+    return next(
+        (e for e in lexicon().entries if e.source == "generated" and e.state == state and e.iso3 == iso3),
+        None,
+    )
 
 
 def inter_on(canonical_name: str, on: dt.date | None, *, country_iso2: str | None = None) -> int:

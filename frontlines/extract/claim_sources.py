@@ -174,7 +174,11 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"
 
 
 def _subjects(doc: Any) -> list[tuple[Any, Any]]:
-    """(speech verb, subject token) pairs: "X said", "X told", and "according to X"."""
+    """(speech verb, subject token) pairs: "X said", "X told", and "according to X".
+
+    A speech verb inside an adverbial or relative clause ("..., residents said, three days after the
+    government announced an operation") does not attribute the sentence when a main-clause one does.
+    """
     out = []
     for t in doc:
         if t.lemma_.lower() in _SAY_LEMMAS and t.pos_ in ("VERB", "AUX"):
@@ -185,7 +189,16 @@ def _subjects(doc: Any) -> list[tuple[Any, Any]]:
             for p in t.children:
                 if p.dep_ == "prep" and p.lower_ == "to":
                     out.extend((t, o) for o in p.children if o.dep_ == "pobj")
-    return out
+    main = [(v, c) for v, c in out if not _subordinate(v)]
+    return main or out
+
+
+_SUBORDINATE_DEPS = {"advcl", "relcl", "acl", "pcomp"}
+
+
+def _subordinate(verb: Any) -> bool:
+    """Is the verb inside an adverbial, relative or prepositional clause?"""
+    return any(t.dep_ in _SUBORDINATE_DEPS for t in [verb, *verb.ancestors])
 
 
 def pronoun_speaker(a: Analysis, s: Sentence) -> bool:

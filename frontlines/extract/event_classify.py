@@ -217,6 +217,12 @@ def has_conflict_cue(text: str) -> bool:
     return lexicon().conflict.search(text) is not None
 
 
+def has_non_event_cue(text: str) -> bool:
+    """Does the text speak of a disaster, an accident or an ordinary crime (with or without armed actors)?"""
+    lex = lexicon()
+    return bool(lex.disaster.search(text) or lex.crime.search(text))
+
+
 def is_non_event(text: str) -> bool:
     """Disasters, accidents and ordinary crime with no armed actor: not events here."""
     lex = lexicon()

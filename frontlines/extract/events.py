@@ -19,6 +19,7 @@ from frontlines.extract import (
     event_actors,
     event_context,
     event_counts,
+    event_vote,
     modality,
     salience,
     triggers,
@@ -56,6 +57,7 @@ def load_resources() -> None:
     """Load trigger lexicons, modality cues and note templates once per process."""
     triggers.lexicon()
     modality.cues()
+    event_vote.load_resources()
     from frontlines.extract.notes import templates
 
     templates()
@@ -118,6 +120,12 @@ def _counts(a: Analysis, s: Sentence, doc: Any, next_free: Sentence | None) -> e
         if doc is not None:
             parsed = event_counts.from_parse(doc)
             counts = parsed if counts is None else event_counts.merge_counts(counts, parsed, "")
+    elif not counts.fatalities and doc is not None:
+        # "62 Taliban were killed and 40 others wounded": the wounded were read, the dead (a group's name,
+        # not a person noun) only by the parse; take only the dead from it.
+        parsed = event_counts.from_parse(doc)
+        if parsed.fatalities:
+            counts.fatalities, counts.low, counts.high = parsed.fatalities, parsed.low, parsed.high
     counts = counts or event_counts.Counts()
     if modality.no_casualties(s.text):
         counts.injured = counts.injured or 0
@@ -414,7 +422,26 @@ def _build(
     )
     if p is not None and p.feature == "admin1" and not ev.admin1:
         ev.admin1 = p.name
+    if a.published is not None and not historical and _present_hold(d, doc, s.text):
+        ev.event_date, ev.time_precision = a.published.isoformat(), 1
+        return ev, "sentence"
     return ev, time.level
+
+
+_HOLD_CUE = re.compile(r"under\b|in the hands\b", re.IGNORECASE)
+_HOLD_VERBS = {"be", "remain", "stay"}
+
+
+def _present_hold(d: Decision, doc: Any, sentence: str) -> bool:
+    """ "Kunduz is under the full control of X": a present-tense statement of who holds a place.  It tells
+    the state on the day it is reported, not the day the place changed hands (dates told elsewhere in the
+    sentence, "three days after ...", belong to other happenings)."""
+    if doc is None or d.sub_event_type not in _TERRITORY or not _HOLD_CUE.match(sentence[d.start : d.end]):
+        return False
+    tok = next((t for t in doc if t.idx >= d.start), None)
+    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+        tok = tok.head
+    return tok is not None and tok.lemma_.lower() in _HOLD_VERBS and tok.tag_ in ("VBZ", "VBP")
 
 
 def _places_compatible(x: Event, y: Event) -> bool:
@@ -584,4 +611,7 @@ def extract_events(analysis: Analysis) -> list[Event]:
     for ev in events:
         _finalise(a, ev)
     ranked = salience.rank(events, {id(e): order[id(e)] for e in events}, a.title)
+    ranked, retyped = event_vote.vote(ranked, {id(e): order[id(e)][1] for e in events}, lead)
+    if retyped:
+        _finalise(a, ranked[0])  # a new type: a new id and note
     return ranked
