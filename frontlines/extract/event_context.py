@@ -199,15 +199,46 @@ _SPEECH_BEFORE = re.compile(
 )
 
 
+# "today confirmed the arrest ...", "Today, Afghan and coalition forces confirmed ...": the day of the
+# announcement, when the sentence dates the event itself elsewhere.
+_SPEECH_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:confirmed|announced)\b", re.IGNORECASE)
+_SPEECH_OPENING = re.compile(r"^\s*,\s*(?:[\w'’-]+\s+){1,8}?(?:confirmed|announced)\b", re.IGNORECASE)
+# "since Oct. 1": the start of a running period, not the day of an event.
+_SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+
+
+def _header_end(a: Analysis) -> int:
+    """Where the report's body starts: a title or header line above a dateline ("Evening Operational
+    Update May 20, 2011", "May 8: Operations in ...") dates the release, not the events."""
+    from frontlines.ingest.dateline import body_start
+
+    return body_start(a.text)
+
+
 def _event_dates(a: Analysis) -> list[DateMention]:
     """The date mentions that can date an event: not the day something was said ("the army said on
-    Wednesday"), which is when the report's source spoke, not when the event happened."""
+    Wednesday", "forces today confirmed the arrest ... on Sept. 19"), which is when the report's source
+    spoke, not when the event happened; not the start of a running period ("since Oct. 1"); not a date in
+    the header above the body when the body has dates of its own."""
     out = []
     for d in a.dates:
         before = a.text[max(0, d.start - 50) : d.start]
-        if _SPEECH_BEFORE.search(before):
+        if _SPEECH_BEFORE.search(before) or _SINCE_BEFORE.search(before):
             continue
+        st = a.sentence_at(d.start)
+        after = a.text[d.end : d.end + 90]
+        lead_in = a.text[st.start : d.start].strip() if st is not None else "x"
+        opening = not lead_in or lead_in.endswith((")", "-", "–", "—"))  # after a dateline
+        if _SPEECH_AFTER.match(after) or (opening and _SPEECH_OPENING.match(after)):
+            others = [x for x in a.dates if x is not d and st is not None and st.start <= x.start < st.end]
+            if others:
+                continue
         out.append(d)
+    head = _header_end(a)
+    if head:
+        body = [d for d in out if d.start >= head]
+        if body:
+            out = body
     return out
 
 

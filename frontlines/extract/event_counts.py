@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from frontlines.extract.mentions import CasualtyMention
+from frontlines.extract.numbers import is_measure, is_tally
 from frontlines.extract.triggers import lexicon
 
 _WORDS = {
@@ -45,6 +46,16 @@ _KILL = {"kill", "shoot", "murder", "execute", "behead", "massacre", "slaughter"
 _INJURE = {"wound", "injure", "hurt"}
 _ARREST = {"arrest", "detain", "apprehend", "capture", "nab", "hold", "round", "seize"}
 _ADDITIONAL = re.compile(r"\b(?:additional|another|also|more)\b(?:\s+\w+){0,2}", re.IGNORECASE)
+# The people an "additional ..." phrase is about: the (up to two) words after the cue, stopping at a
+# verb or preposition ("two additional suspects based on ..." -> "suspects").
+_ADDED_WHO = re.compile(
+    r"\b(?:additional|another|more)\s+((?:(?!(?:were|was|are|is|had|have|has|in|on|at|during|based|for|"
+    r"from|with|by|after|and|who|that)\b)[a-z'’-]+\s*){1,2})",
+    re.IGNORECASE,
+)
+# "several more insurgents were killed", "two more": always more people than before.
+_MORE = re.compile(r"\b(?:several|two|three|four|five|six|\d+|many|a\s+few)\s+more\b", re.IGNORECASE)
+_YEARLIKE = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass
@@ -94,21 +105,25 @@ def _number(token: Any) -> int | None:
         if c.dep_ in ("nummod", "det", "amod", "quantmod") or c.like_num:
             word = c.lower_.replace(",", "")
             if word.isdigit():
-                return int(word)
+                # "2010-11-S-277" (a release number) or a year is not a count of people
+                return None if _YEARLIKE.fullmatch(c.text) else int(word)
             if word in _WORDS:
                 return _WORDS[word]
     if token.lower_ in ("he", "she", "him", "her"):
         return 1  # "he was killed": one person
     if token.lower_ in _WORDS and token.lower_ not in ("a", "an"):
         return _WORDS[token.lower_]
-    if token.like_num and token.lower_.replace(",", "").isdigit():
+    if token.like_num and token.lower_.replace(",", "").isdigit() and not _YEARLIKE.fullmatch(token.text):
         return int(token.lower_.replace(",", ""))
     return None
 
 
 def from_parse(doc: Any) -> Counts:
-    """Fallback counts from the parse: numbers on the patients of kill/injure/arrest verbs."""
+    """Fallback counts from the parse: numbers on the patients of kill/injure/arrest verbs.  Amounts
+    ("seized 500 pounds of opium") are not people, and a running total over a period is not one event's."""
     out = Counts()
+    if is_tally(doc.text):
+        return out
     for verb in doc:
         lemma = verb.lemma_.lower()
         if verb.pos_ not in ("VERB", "AUX") or lemma not in _KILL | _INJURE | _ARREST:
@@ -117,7 +132,9 @@ def from_parse(doc: Any) -> Counts:
         if lemma == "die":
             patients = [c for c in verb.children if c.dep_ == "nsubj"]
         for p in patients:
-            group = [p] + [c for c in p.children if c.dep_ == "conj"]
+            if is_measure(p.text):
+                continue
+            group = [p] + [c for c in p.children if c.dep_ == "conj" and not is_measure(c.text)]
             n = 0
             for g in group:
                 value = _number(g)
@@ -135,11 +152,31 @@ def from_parse(doc: Any) -> Counts:
     return out
 
 
+def _stem_words(text: str) -> list[str]:
+    return [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in re.findall(r"[a-z'’-]+", text.lower())]
+
+
+def _mentions_people(earlier: str, who: str) -> bool:
+    """Does the earlier text already name these people ("suspected insurgents", "suspects"), plural or not?"""
+    words, target = _stem_words(earlier), _stem_words(who)
+    n = len(target)
+    return n > 0 and any(words[i : i + n] == target for i in range(len(words) - n + 1))
+
+
 def adds_to(first_text: str, second_text: str) -> bool:
-    """Does the second mention add people to the first ("one additional suspect was detained") rather than
-    restate it?  A phrase like "two additional suspects" found in both sentences is a restatement."""
+    """Does the second mention add people to the first ("one additional suspect was detained", "several
+    more insurgents were killed") rather than restate it?  In a press release the lead sentence sums up and the detail sentences retell it, so an
+    "additional ..." phrase whose people the earlier text already named ("detained a leader and two
+    additional suspects" ... "detained the targeted individual and two additional suspects"; "one
+    suspected insurgent" ... "an additional suspected insurgent") is a restatement; people not named
+    before ("a leader was captured" ... "one additional suspected insurgent was detained") are added."""
     m = _ADDITIONAL.search(second_text)
-    return bool(m) and m.group(0).lower() not in first_text.lower()
+    if not m or m.group(0).lower() in first_text.lower():
+        return False
+    who = _ADDED_WHO.search(second_text)
+    if who and first_text and _mentions_people(first_text, who.group(1)) and not _MORE.search(second_text):
+        return False
+    return True
 
 
 def merge_counts(first: Counts, second: Counts, second_text: str, first_text: str = "") -> Counts:

@@ -60,6 +60,8 @@ class _Lexicon:
     nouns: dict[str, bool | None]
     civilian_modifiers: frozenset[str]
     verbs: dict[str, dict[str, tuple[str, ...]]]
+    measure_nouns: frozenset[str] = frozenset()
+    tally_cues: tuple[re.Pattern[str], ...] = ()
 
 
 def _alt(words: Any) -> str:
@@ -88,6 +90,16 @@ def _validate(raw: Any) -> _Lexicon:
                 "expected a list of strings",
             )
         verbs[kind] = {voice: tuple(v.lower() for v in forms[voice]) for voice in ("active", "passive")}
+    measures = raw.get("measure_nouns", [])
+    require(isinstance(measures, list), _DATA, "measure_nouns", "expected a list of words")
+    cues = raw.get("tally_cues", [])
+    require(isinstance(cues, list), _DATA, "tally_cues", "expected a list of regexes")
+    compiled = []
+    for i, cue in enumerate(cues):
+        try:
+            compiled.append(re.compile(str(cue), re.IGNORECASE))
+        except re.error as exc:
+            require(False, _DATA, f"tally_cues entry {i + 1}", f"bad regex: {exc}")
     return _Lexicon(
         number_words={str(k).lower(): int(v) for k, v in raw["number_words"].items()},
         vague={str(k).lower(): int(v) for k, v in raw["vague"].items()},
@@ -95,6 +107,8 @@ def _validate(raw: Any) -> _Lexicon:
         nouns={str(k).lower(): v for k, v in raw["nouns"].items()},
         civilian_modifiers=frozenset(str(m).lower() for m in raw["civilian_modifiers"]),
         verbs=verbs,
+        measure_nouns=frozenset(str(w).lower() for w in measures),
+        tally_cues=tuple(compiled),
     )
 
 
@@ -421,10 +435,40 @@ def _inherit_civilians(found: list[_Found]) -> None:
             cur.civilians = prev.civilians
 
 
+def is_measure(word: str) -> bool:
+    """Is the word a unit of measure ("pounds", "kgs", "rounds"), whose count is an amount, not people?"""
+    return word.lower() in _lexicon().measure_nouns
+
+
+def is_tally(text: str) -> bool:
+    """Does the sentence report a running total over a period ("have detained more than 25 leaders
+    since December") rather than the people of one event?"""
+    return any(rx.search(text) for rx in _lexicon().tally_cues)
+
+
+def tally_spans(text: str) -> list[tuple[int, int]]:
+    """The clauses of a sentence that report a running total: a comma-delimited clause with a tally cue,
+    and the clause after a short opening one that is only the cue ("In the last month, we have ...")."""
+    if not is_tally(text):
+        return []
+    chunks = [(m.start(), m.end()) for m in re.finditer(r"[^,;]+", text)]
+    out: list[tuple[int, int]] = []
+    for i, (s, e) in enumerate(chunks):
+        if is_tally(text[s:e]):
+            out.append((s, e))
+            if len(text[s:e].split()) <= 6 and i + 1 < len(chunks):
+                out.append(chunks[i + 1])
+    return out
+
+
 def find_casualties(analysis: Analysis) -> None:
-    """Fill ``analysis.casualties`` with the counts of killed, injured and arrested in every sentence."""
+    """Fill ``analysis.casualties`` with the counts of killed, injured and arrested in every sentence
+    (not those in a clause that reports a running total over a period)."""
     for sentence in analysis.sentences:
+        tallies = tally_spans(sentence.text)
         for f in find_in_sentence(sentence.text):
+            if any(s <= f.count_start < e for s, e in tallies):
+                continue
             start, end = sentence.start + f.start, sentence.start + f.end
             analysis.casualties.append(
                 CasualtyMention(f.kind, f.low, f.high, start, end, analysis.text[start:end], f.civilians)

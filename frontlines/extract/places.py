@@ -82,7 +82,11 @@ def _country_votes(a: Analysis, spans: list[tuple[int, int, str, bool]]) -> Coun
         scored = gz.lookup(text, fuzzy=False)
         if scored:
             e = gaz.entries[scored[0][1]]
-            votes[e[gz.CC]] += 2.0 if e[gz.FEATURE] == "country" else 1.0
+            # a country, or a name the text itself calls a province ("Baghlan province"), is strong evidence
+            strong = e[gz.FEATURE] == "country" or (
+                e[gz.FEATURE] == "admin1" and _FEATURE_AFTER.match(a.text[_e : _e + 40]) is not None
+            )
+            votes[e[gz.CC]] += 2.0 if strong else 1.0
     table = nationalities()
     for m in re.finditer(r"\b[A-Z][a-zé]+(?:\s[A-Z][a-z]+)?\b", a.text):
         iso2 = table.get(m.group(0)) or table.get(m.group(0).split()[0])
@@ -101,6 +105,15 @@ def _candidate_spans(a: Analysis) -> list[tuple[int, int, str, bool]]:
         if ent.label in _PLACE_LABELS:
             text = re.sub(r"^the\s+", "", ent.text, flags=re.I)
             start = ent.start + (len(ent.text) - len(text))
+            if "," in text and fold(text) not in gaz.index:
+                # "Chimtal district, Balkh province" as one entity: each part is a place of its own
+                for part in re.finditer(r"[^,]+", text):
+                    ps = start + part.start() + (len(part.group()) - len(part.group().lstrip()))
+                    pe = start + part.end() - (len(part.group()) - len(part.group().rstrip()))
+                    if pe > ps:
+                        spans.append((ps, pe, a.text[ps:pe], True))
+                        taken.append((ps, pe))
+                continue
             spans.append((start, ent.end, text, True))
             taken.append((start, ent.end))
     blocked = _blocked(a)
@@ -117,7 +130,11 @@ def _candidate_spans(a: Analysis) -> list[tuple[int, int, str, bool]]:
             taken.append((ent.start, ent.end))
     for m in _CAP_RUN.finditer(a.text):
         for s, e, text in _sub_ngrams(m.group(0), m.start()):
-            if _overlaps(taken, s, e) or _overlaps(blocked, s, e):
+            if _overlaps(taken, s, e):
+                continue
+            if _overlaps(blocked, s, e) and not _FEATURE_AFTER.match(a.text[e : e + 40]):
+                # a name the text itself calls a district or province ("Balkh province") is a place
+                # whatever spaCy tagged it (PERSON, NORP)
                 continue
             words = text.split()
             if len(words) == 1 and (text.lower() in stop or len(text) < 4):
@@ -154,9 +171,15 @@ def _resolve(
     if not scored:
         if near and feature_m and feature_m.group(1).lower() == "district":
             place = gz.geocode(query, country, near=near)
-            return (place, end) if place else None
+            if place is None or not gz.admin1_matches(place.admin1, None, near, country):
+                return None
+            return place, end
         return None
     entry = gaz.entries[scored[0][1]]
+    if near and entry[gz.FEATURE] not in ("admin1", "country"):
+        # "Khas district, Uruzgan province": the province the text states wins over a namesake elsewhere
+        if not gz.admin1_matches(entry[gz.ADMIN1], None, near, entry[gz.CC]):
+            return None
     if country and entry[gz.CC] != country and entry[gz.FEATURE] != "country":
         if feature_m:
             return None  # "Jadid district" in an Afghan report is no town in Morocco

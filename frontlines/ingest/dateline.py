@@ -47,7 +47,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # or closes it: "IJC Operational Update, July 16"
         "heading": re.compile(rf"^\s*{mon}\s*{day}\s*:", flags | re.MULTILINE),
         "heading_end": re.compile(rf"^[^\n]*?[,:]?\s+{mon}\s*{day}[ \t]*$", flags | re.MULTILINE),
-        "release": re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mm>[01]\d)-[A-Z]{1,4}-\d{1,4}\b"),
+        # "2012-01-S-025", "2010-08-CA-XXX" (a number not yet filled in)
+        "release": re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mm>[01]\d)-[A-Z]{1,4}-(?:\d{1,4}|X{2,4})\b"),
     }
 
 
