@@ -11,6 +11,7 @@ battle belong to the battle) and the events are ordered by salience (``salience`
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -29,6 +30,7 @@ try:  # the gazetteer's public geocoder (the places step's; may be absent in a m
     from frontlines.extract import gazetteer as _gazetteer
 except ImportError:  # pragma: no cover
     _gazetteer = None  # type: ignore[assignment]
+from frontlines.data.loader import load_yaml, require
 from frontlines.extract.event_classify import Decision, decide, has_conflict_cue, is_non_event
 from frontlines.extract.mentions import Analysis, Sentence
 from frontlines.extract.notes import note_for
@@ -53,8 +55,28 @@ _TERRITORY = {
 _BATTLES = {"Armed clash", "Non-state actor overtakes territory", "Government regains territory"}
 
 
+@functools.cache
+def admin1_names() -> dict[str, dict[str, str]]:
+    """{ISO3: {gazetteer admin1: common English name}} from ``data/events/admin1_names.yaml``."""
+    data = load_yaml("events/admin1_names.yaml") or {}
+    require(isinstance(data, dict), "events/admin1_names.yaml", "top level", "expected a mapping")
+    out: dict[str, dict[str, str]] = {}
+    for iso3, names in data.items():
+        require(isinstance(names, dict), "events/admin1_names.yaml", str(iso3), "expected a mapping")
+        out[str(iso3)] = {str(k): str(v) for k, v in names.items()}
+    return out
+
+
+def common_admin1(admin1: str | None, iso3: str | None) -> str | None:
+    """The province's common English name (``Idleb`` -> ``Idlib``), else the name given."""
+    if not admin1 or not iso3:
+        return admin1
+    return admin1_names().get(iso3, {}).get(admin1, admin1)
+
+
 def load_resources() -> None:
     """Load trigger lexicons, modality cues and note templates once per process."""
+    admin1_names()
     triggers.lexicon()
     modality.cues()
     event_vote.load_resources()
@@ -402,7 +424,7 @@ def _build(
         interaction=interaction_code(who.inter1, who.inter2),
         country=p.country if p else None,
         iso3=p.iso3 if p else None,
-        admin1=p.admin1 if p else None,
+        admin1=common_admin1(p.admin1, p.iso3) if p else None,
         admin2=p.admin2 if p else None,
         location=p.name if p else None,
         latitude=p.latitude if p else None,
@@ -421,7 +443,7 @@ def _build(
         source=a.source,
     )
     if p is not None and p.feature == "admin1" and not ev.admin1:
-        ev.admin1 = p.name
+        ev.admin1 = common_admin1(p.name, p.iso3)
     if a.published is not None and not historical and _present_hold(d, doc, s.text):
         ev.event_date, ev.time_precision = a.published.isoformat(), 1
         return ev, "sentence"
