@@ -132,11 +132,12 @@ async def list_events(
     counts = request.app.state.counts
 
     def build() -> dict[str, Any]:
+        generation = request.app.state.version.current()  # before taking a connection (see Memo.get)
         with store(request).read() as conn:
 
             def count() -> int:
                 # the total is the same for every page and sort of a filter: counted once per generation
-                return counts.get(dataclasses.astuple(f), lambda: queries.event_count(conn, f))
+                return counts.get(dataclasses.astuple(f), lambda: queries.event_count(conn, f), generation)
 
             return queries.event_page(conn, f, page, page_size, sort, count=count).to_dict()
 
@@ -271,10 +272,11 @@ async def stats_daily(request: Request, f: Filters) -> Response:
 
     def build() -> dict[str, Any]:
         iso3 = sq.country_iso3(f.country) if f.country else None
+        generation = request.app.state.version.current()  # before taking a connection (see Memo.get)
         with store(request).read() as conn:
             if daily.applies(f):
                 queries.event_conditions(f)  # the query's checks of the filter, with its errors
-                index = request.app.state.daily.get(iso3, lambda: daily.DailyIndex(conn, iso3))
+                index = request.app.state.daily.get(iso3, lambda: daily.DailyIndex(conn, iso3), generation)
                 out = index.stats(*sq.parse_between(f.between))
             else:
                 out = queries.daily_stats(conn, f)

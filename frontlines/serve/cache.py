@@ -116,9 +116,14 @@ class _Generational(Generic[T]):
 class Memo(_Generational[Any]):
     """Small values computed from the store (e.g. filtered counts), kept for the current generation."""
 
-    def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
-        """The value for ``key``, computed by ``compute()`` when not known for this generation."""
-        generation = self.version.current()
+    def get(self, key: Hashable, compute: Callable[[], Any], generation: int | None = None) -> Any:
+        """The value for ``key``, computed by ``compute()`` when not known for this generation.
+
+        Pass ``generation`` (read before opening a connection) when calling this with a connection open:
+        checking the generation may need a connection of its own, and a request holding one while waiting
+        for another can exhaust the pool (every worker thread holding one, none left for the check)."""
+        if generation is None:
+            generation = self.version.current()
         value = self._lookup(generation, key)
         if value is not None:
             self.hits += 1
