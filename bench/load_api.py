@@ -214,20 +214,17 @@ def analyze(db: Path) -> None:
 
 
 def start_server(db: Path, port: int, workers: int = 1) -> subprocess.Popen:
+    """``frontlines serve`` on 127.0.0.1; with several workers, uvicorn's process manager over the app
+    factory ``app_from_env`` (``frontlines serve`` itself runs one process whatever ``--workers`` says)."""
     exe = Path(sys.executable).parent / "frontlines"
-    cmd = [
-        str(exe),
-        "serve",
-        "--db",
-        str(db),
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--workers",
-        str(workers),
-    ]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    cmd = [str(exe), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)]
+    env = dict(os.environ)
+    if workers > 1:
+        cmd = [sys.executable, "-m", "uvicorn", "--factory", "frontlines.serve.app:app_from_env"]
+        cmd += ["--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
+        cmd += ["--log-level", "warning"]
+        env["FRONTLINES_DB"] = str(db)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     for _ in range(300):
         try:
             if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2).status_code == 200:
@@ -305,12 +302,20 @@ def pct(values: list[float], p: float) -> float:
 
 
 def cpu_seconds(pid: int) -> float:
-    """User + system CPU seconds of a process so far (Linux /proc; NaN elsewhere)."""
+    """User + system CPU seconds so far of a process and its child processes (the workers), from Linux's
+    /proc (NaN elsewhere)."""
+    total = 0.0
     try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # ended meanwhile
+            if stat.parent.name == str(pid) or fields[1] == str(pid):
+                total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     except (OSError, ValueError, IndexError):
         return float("nan")
+    return total
 
 
 async def run_load(base: str, uids: list[str], clients: int, duration: float, server_pid: int) -> None:
