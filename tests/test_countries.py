@@ -50,3 +50,46 @@ def test_nationality_words():
     assert nationality_country("Congolese") == "CD"
     assert nationality_country("Burkinabe") == "BF"
     assert nationality_country("Table") is None
+
+
+@pytest.fixture(scope="module")
+def report_country():
+    """The country find_places gives a report (NER and gazetteer, without the later steps)."""
+    from frontlines.extract import places
+    from frontlines.extract.extractor import Extractor, ReportInput
+
+    ex = Extractor(warm=False)
+    places.load_resources()
+
+    def run(text: str) -> str | None:
+        a = ex._prepare(ReportInput(text=text, published="2024-01-09"))
+        ex._segment([a])
+        places.find_places(a)
+        return a.country_iso2
+
+    return run
+
+
+def test_province_in_the_lead_outweighs_a_country_named_in_background(report_country):
+    text = (
+        "Resistance fighters said on Monday they had taken a border town in northern Chin State after "
+        "a week of fighting with junta troops.\n\nSome residents crossed into Mizoram in India, and "
+        "India reinforced its border posts, a local official in India said."
+    )
+    assert report_country(text) == "MM"
+
+
+def test_dateline_city_outweighs_the_attacker_named_in_the_lead(report_country):
+    text = (
+        "KYIV - Air defences shot down most of the drones launched by Russia overnight, the military "
+        "said. Debris fell on a house in the Darnytskyi district of Kyiv."
+    )
+    assert report_country(text) == "UA"
+
+
+def test_somali_report(report_country):
+    text = (
+        "MOGADISHU, Somalia - Al-Shabaab fighters overran a military base near Bulo Burte in Hiraan "
+        "region on Tuesday, local elders said."
+    )
+    assert report_country(text) == "SO"

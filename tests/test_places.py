@@ -111,6 +111,7 @@ def test_admin1_matches_loosely():
     assert admin1_matches("Idleb", None, "Idlib governorate", "SY")
     assert admin1_matches("Chechnya", None, "Chechnya republic", "RU")
     assert admin1_matches("Orientale", None, "Ituri province", "CD")  # a former province holds the new one
+    assert admin1_matches("Ituri", None, "Orientale", "CD")
     assert admin1_matches("Khyber Pakhtunkhwa", None, "North-West Frontier Province", "PK")
     assert not admin1_matches("Aleppo", None, "Hama governorate", "SY")
 
@@ -120,3 +121,93 @@ def test_province_named_first_is_context():
 
     place = geocode_description("Aleppo: Afrin", "Syria")
     assert place is not None and place.admin1 == "Aleppo" and "afrin" in fold(place.name)
+
+
+def test_somali_report_keeps_its_region(segmenter):
+    # a town the gazetteer lacks must not become a namesake abroad (Jordan has a "Mahis")
+    text = (
+        "BELEDWEYNE, Somalia - Government forces and allied militia retook Mahaas in Hiraan region on "
+        "Sunday after al-Shabaab fighters withdrew, a regional official said. Two soldiers died."
+    )
+    a = segmenter(text)
+    assert a.country_iso2 == "SO"
+    assert {p.iso3 for p in a.places} == {"SOM"}
+    assert any(p.admin1 == "Hiraan" for p in a.places)
+
+
+def test_town_in_a_stated_region_stays_in_it(segmenter):
+    # "Lere" is also a town in Nigeria: the region the text gives decides
+    text = (
+        "BAMAKO - Soldiers repelled an attack on their base in Lere, in the Timbuktu region, on Friday, "
+        "the Malian army said, adding that several assailants were killed."
+    )
+    a = segmenter(text)
+    assert a.country_iso2 == "ML"
+    assert "NGA" not in {p.iso3 for p in a.places}
+    assert any(p.admin1 == "Timbuktu" for p in a.places)
+
+
+def test_congolese_report_current_provinces(segmenter):
+    text = (
+        "GOMA, DR Congo - Rebels attacked two villages in Rutshuru territory of North Kivu on Monday, "
+        "while in neighbouring Ituri militiamen killed five displaced people near Djugu, local officials "
+        "said. Kigali has repeatedly denied backing the rebels."
+    )
+    a = segmenter(text)
+    assert a.country_iso2 == "CD"
+    admin1s = {p.admin1 for p in a.places if p.iso3 == "COD"}
+    assert "Ituri" in admin1s and "Orientale" not in admin1s
+    assert any(fold(p.admin1 or "") in ("nordkivu", "northkivu") for p in a.places)
+    # the capital standing for Rwanda's government is no place of the events
+    assert "RWA" not in {p.iso3 for p in a.places}
+
+
+def test_paktika_is_not_paktia(segmenter):
+    from frontlines.extract.gazetteer import admin1_matches
+
+    assert not admin1_matches("Paktia", None, "Paktika province", "AF")
+    assert not admin1_matches("Paktika", None, "Paktia", "AF")
+    assert admin1_matches("Paktika", None, "Paktika province", "AF")
+    text = (
+        "KABUL, Afghanistan - An Afghan and coalition force detained three suspected insurgents in Urgun "
+        "district, Paktika province, and another in Gardez, Paktia province, officials said on Monday."
+    )
+    a = segmenter(text)
+    admin1s = {p.admin1 for p in a.places}
+    assert {"Paktika", "Paktia"} <= admin1s
+
+
+def test_highway_in_an_afghan_report_stays_in_afghanistan(segmenter):
+    assert geocode("Highway 1") is None  # not "Highway 11", a place in British Columbia
+    text = (
+        "KANDAHAR, Afghanistan - A roadside bomb struck a civilian minibus on Highway 1 in Maiwand "
+        "district, Kandahar province, killing four passengers, officials said."
+    )
+    a = segmenter(text)
+    assert {p.iso3 for p in a.places} == {"AFG"}
+
+
+def test_no_foreign_strays_in_an_afghan_report(segmenter):
+    text = (
+        "KABUL, Afghanistan - Afghan forces cleared insurgents from villages in the North and South of "
+        "Chahar Dara district, Kunduz province, and flew the wounded out on an Ariana flight."
+    )
+    a = segmenter(text)
+    assert {p.iso3 for p in a.places} == {"AFG"}
+
+
+def test_kyiv_city_is_the_city_province():
+    place = geocode("Kyiv")
+    assert place is not None and place.feature == "populated place" and place.admin1 == "Kyiv City"
+    oblast = geocode("Kyiv Oblast")
+    assert oblast is not None and oblast.admin1 == "Kyiv"
+
+
+def test_lowercase_words_are_not_places(segmenter):
+    text = (
+        "KYIV - Russian missiles struck the capital overnight, Ukraine's military said. Residents "
+        "sheltered in metro stations until the morning."
+    )
+    a = segmenter(text)
+    assert a.country_iso2 == "UA"
+    assert {p.iso3 for p in a.places} <= {"UKR", "RUS"}

