@@ -53,6 +53,27 @@ _TERRITORY = {
     "Non-violent transfer of territory",
 }
 _BATTLES = {"Armed clash", "Non-state actor overtakes territory", "Government regains territory"}
+# What a security operation reports beside its fighting: the people it detained, the weapons it seized.
+# ACLED codes one event per actors, place and day, so these join the battle or strike of the same force.
+_OPERATION = {"Arrests", "Disrupted weapons use"}
+_OPERATION_PARTNERS = _BATTLES | _MERGE_INTO_BATTLE | _OPERATION | {"Air/drone strike"}
+_COUNTED = ("asserted", "claimed")
+_FORCES = {1, 8}  # ACLED inter codes of state forces and external (foreign) forces
+
+
+@functools.cache
+def restatement_cue() -> re.Pattern[str]:
+    """The words of ``data/events/restatement.yaml`` (a follow-up that retells an event) as one pattern."""
+    data = load_yaml("events/restatement.yaml") or {}
+    require(isinstance(data, dict), "events/restatement.yaml", "top level", "expected a mapping")
+    cues = data.get("cues") or []
+    require(
+        isinstance(cues, list) and all(isinstance(c, str) for c in cues) and cues,
+        "events/restatement.yaml",
+        "cues",
+        "expected a non-empty list of words",
+    )
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b", re.IGNORECASE)
 
 
 @functools.cache
@@ -77,6 +98,7 @@ def common_admin1(admin1: str | None, iso3: str | None) -> str | None:
 def load_resources() -> None:
     """Load trigger lexicons, modality cues and note templates once per process."""
     admin1_names()
+    restatement_cue()
     triggers.lexicon()
     modality.cues()
     event_vote.load_resources()
@@ -491,12 +513,67 @@ def _same_event(x: Event, y: Event) -> bool:
     if "Non-violent transfer of territory" in pair and pair <= _TERRITORY and x.location == y.location:
         # A withdrawal told beside the capture it made possible; a retake claim against a capture stays apart.
         return True  # "the Taliban captured the town" and "government forces withdrew from it": one change of hands
+    if _one_operation(x, y):
+        return True  # checked before the doers: a joint force is written now as one force, now the other
     if x.actor1 and y.actor1 and x.actor1 not in (y.actor1, y.actor2):
         return False
     pair = {x.sub_event_type, y.sub_event_type}
     if len(pair & _BATTLES) == 2 and "Armed clash" in pair:
         return True  # the clashes in which a place was taken
+    if _one_operation(x, y):
+        return True
     return bool(pair & _BATTLES) and bool(pair & _MERGE_INTO_BATTLE)
+
+
+def _same_sides(x: Event, y: Event) -> bool:
+    """Are two events between the same actors?  One of them names no doer ("several individuals were
+    detained during the operation"), they share an actor (the force that fought is the one that arrested,
+    or the group it fought is the one it detained), or both doers are state or foreign forces (a joint
+    Afghan and coalition force is written now as one, now as the other)."""
+    if not x.actor1 or not y.actor1:
+        return True
+    if {x.actor1, x.actor2} & {y.actor1, y.actor2} - {""}:
+        return True
+    return x.inter1 in _FORCES and y.inter1 in _FORCES
+
+
+def _one_operation(x: Event, y: Event) -> bool:
+    """An arrest or seizure and the fighting, strike or other arrests between the same actors, both
+    reported as having happened: one operation, one event (ACLED: one event per actors, place and day), so
+    its dead and detained are not summed twice.  Date and place are checked by the caller."""
+    pair = {x.sub_event_type, y.sub_event_type}
+    if not (pair & _OPERATION and pair <= _OPERATION_PARTNERS):
+        return False
+    if x.modality not in _COUNTED or y.modality not in _COUNTED or not _same_sides(x, y):
+        return False
+    # A seizure is an event of its own ("also seized a rifle"), unless its sentence told the operation's
+    # arrests or deaths too and so does the other's: then it is the operation, read under another type,
+    # and its people would be counted twice.
+    return "Disrupted weapons use" not in pair or (_has_people(x) and _has_people(y))
+
+
+def _has_people(ev: Event) -> bool:
+    return bool(ev.arrested or ev.fatalities)
+
+
+def _restates(earlier: Event, later: Event, own_date: bool, text: str) -> bool:
+    """Does a later sentence retell an earlier event rather than report a new one?  It must be of the same
+    kind (same sub-event type, or one operation), in the same province, with every count it gives already
+    inside the earlier event's ("six suspected insurgents were detained" after "... detaining six"), and
+    either have no date of its own (a detail sentence) or confirm what was reported (a follow-up release:
+    "forces confirmed today that a leader was arrested ...")."""
+    if earlier.historical or later.historical:
+        return False
+    if earlier.modality not in _COUNTED or later.modality not in _COUNTED:
+        return False
+    if own_date and not restatement_cue().search(text):
+        return False
+    if not earlier.admin1 or earlier.admin1 != later.admin1:
+        return False
+    if later.sub_event_type != earlier.sub_event_type and not _one_operation(earlier, later):
+        return False
+    counts = [(later.arrested or 0, earlier.arrested or 0), (later.fatalities or 0, earlier.fatalities or 0)]
+    return any(n for n, _ in counts) and all(n <= m for n, m in counts)
 
 
 _COUNT_FIELDS = (
@@ -512,7 +589,7 @@ _COUNT_FIELDS = (
 def _merge(into: Event, other: Event) -> None:
     """Fold a duplicate mention into the event (the battle wins over an air strike inside it)."""
     if other.sub_event_type in _BATTLES and (
-        into.sub_event_type in _MERGE_INTO_BATTLE
+        into.sub_event_type in _MERGE_INTO_BATTLE | _OPERATION
         or (into.sub_event_type == "Armed clash" and other.sub_event_type != into.sub_event_type)
     ):
         into.sub_event_type, into.event_type = other.sub_event_type, other.event_type
@@ -623,8 +700,10 @@ def extract_events(analysis: Analysis) -> list[Event]:
     _carry_dates(found)
     events: list[Event] = []
     order: dict[int, tuple[int, int]] = {}  # id(event) -> (first sentence index, trigger score)
-    for ev, d, s, _level in found:
+    for ev, d, s, level in found:
         target = next((e for e in events if _same_event(e, ev)), None)
+        if target is None:
+            target = next((e for e in events if _restates(e, ev, level == "sentence", s.text)), None)
         if target is not None:
             _merge(target, ev)
             continue
