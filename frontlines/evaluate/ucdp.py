@@ -303,8 +303,8 @@ def classify_failures(path: str, limit: int | None = None) -> dict[str, int]:
     lat = np.array([e[gz.LAT] if e[gz.LAT] is not None else np.nan for e in g.entries])
     lon = np.array([e[gz.LON] if e[gz.LON] is not None else np.nan for e in g.entries])
     names: dict[int, set[str]] = {}
-    for k, vals in g.index.items():
-        for v in vals:
+    for k in g.index:
+        for v in g.codes(k):
             names.setdefault(v >> 3, set()).add(k)
     causes: dict[str, int] = {}
     for r in rows:

@@ -30,7 +30,7 @@ from frontlines.extract.countries import find_country
 from frontlines.ids import short_hash
 from frontlines.model import Place
 
-_CACHE_FORMAT = 8  # bump when the pickled layout changes
+_CACHE_FORMAT = 9  # bump when the pickled layout changes
 _DATA_FILES = (
     "places/admin1.yaml",
     "places/admin1_alternates.yaml",
@@ -230,19 +230,32 @@ class Gazetteer:
     """Entries (tuples, see the NAME.. constants) and indexes from folded names and skeletons to entries."""
 
     entries: list[tuple[Any, ...]]
-    index: dict[str, list[int]]  # folded name -> entry ids * 8 + match kind
-    skeletons: dict[str, list[int]]  # skeleton -> entry ids
+    # folded name -> entry id * 8 + match kind; skeleton -> entry ids.  Stored compactly: a lone value as an
+    # int, several as a tuple (nine in ten keys have one entry; ints unpickle much faster than lists).
+    # Read them through :meth:`codes` and :meth:`skeleton_ids`.
+    index: dict[str, int | tuple[int, ...]]
+    skeletons: dict[str, int | tuple[int, ...]]
     admin1_ids: dict[tuple[str, str], int]  # (cc, folded admin1 name) -> entry id of the admin1
     capitals: set[int] = field(default_factory=set)  # towns named like their province ("Kunduz")
     _by_country: dict[str, list[str]] | None = None  # cc -> folded names (for fuzzy search), built lazily
     _consonants: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # cc -> key -> names, lazily
 
+    def codes(self, key: str) -> tuple[int, ...]:
+        """The index codes (entry id * 8 + match kind) of a folded name; empty when unknown."""
+        v = self.index.get(key, ())
+        return (v,) if isinstance(v, int) else v
+
+    def skeleton_ids(self, key: str) -> tuple[int, ...]:
+        """The entry ids of a skeleton key; empty when unknown."""
+        v = self.skeletons.get(key, ())
+        return (v,) if isinstance(v, int) else v
+
     def country_keys(self, cc: str) -> list[str]:
         """The folded names of one country's entries (built on first use: only fuzzy search needs it)."""
         if self._by_country is None:
             by_country: dict[str, set[str]] = defaultdict(set)
-            for k, vals in self.index.items():
-                for v in vals:
+            for k in self.index:
+                for v in self.codes(k):
                     by_country[self.entries[v >> 3][CC]].add(k)
             self._by_country = {c: sorted(keys) for c, keys in by_country.items()}
         return self._by_country.get(cc, [])
@@ -252,12 +265,12 @@ class Gazetteer:
         key = fold(name)
         if not key:
             return []
-        found = [(v >> 3, v & 7) for v in self.index.get(key, [])]
+        found = [(v >> 3, v & 7) for v in self.codes(key)]
         toks = _tokens(name)
         if not found and len(toks) > 1 and toks[0] in _ARTICLES:  # "al-Rami" -> "Rami"
-            found = [(v >> 3, v & 7) for v in self.index.get("".join(toks[1:]), [])]
+            found = [(v >> 3, v & 7) for v in self.codes("".join(toks[1:]))]
         if not found and len(key) >= 5:
-            found = [(i, SKELETON) for i in self.skeletons.get(skeleton(name), [])]
+            found = [(i, SKELETON) for i in self.skeleton_ids(skeleton(name))]
             by_cc: dict[str, set[str]] = defaultdict(set)
             for i, _k in found:
                 if self.entries[i][FEATURE] == "admin1":
@@ -285,7 +298,7 @@ class Gazetteer:
             # the first letter must agree: transliterations rarely change it, unrelated names often do
             if match[0] != key[0]:
                 continue
-            out.extend((v >> 3, FUZZY) for v in self.index.get(match, []) if self.entries[v >> 3][CC] == cc)
+            out.extend((v >> 3, FUZZY) for v in self.codes(match) if self.entries[v >> 3][CC] == cc)
             del score
         return self._unambiguous(out)
 
@@ -312,7 +325,7 @@ class Gazetteer:
             self._consonants[cc] = dict(table)
         out: list[tuple[int, int]] = []
         for k in self._consonants[cc].get(key, []):
-            out.extend((v >> 3, FUZZY) for v in self.index.get(k, []) if self.entries[v >> 3][CC] == cc)
+            out.extend((v >> 3, FUZZY) for v in self.codes(k) if self.entries[v >> 3][CC] == cc)
         return self._unambiguous(out)
 
     def place(self, eid: int) -> Place:
@@ -697,11 +710,16 @@ def build_gazetteer() -> Gazetteer:
 
     return Gazetteer(
         entries=b.entries,
-        index=dict(b.index),
-        skeletons=dict(b.skel),
+        index=_compact(b.index),
+        skeletons=_compact(b.skel),
         admin1_ids=admin1_ids,
         capitals=_capitals(b),
     )
+
+
+def _compact(table: dict[str, list[int]]) -> dict[str, int | tuple[int, ...]]:
+    """A lone value as an int, several as a tuple (see :class:`Gazetteer`)."""
+    return {k: v[0] if len(v) == 1 else tuple(v) for k, v in table.items()}
 
 
 def _capitals(b: _Builder) -> set[int]:
