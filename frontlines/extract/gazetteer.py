@@ -86,6 +86,8 @@ def fold(text: str) -> str:
 
 
 def _tokens(text: str) -> list[str]:
+    if text.isascii() and text.isalnum() and text.islower():
+        return [text]  # already folded (the index's keys): normalising would give the same one token
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     return [t for t in re.split(r"[^a-z0-9]+", text) if t]
@@ -114,6 +116,10 @@ _SKEL_RULES = [
 ]
 
 
+_DOUBLED = re.compile(r"([a-z])\1+")
+_VOWELS = re.compile(r"[aiu]")
+
+
 def skeleton(text: str) -> str:
     """A transliteration-tolerant key: article dropped, vowel classes merged, doubled letters collapsed.
 
@@ -128,7 +134,7 @@ def skeleton(text: str) -> str:
         s = s[2:]
     for a, b in _SKEL_RULES:
         s = s.replace(a, b)
-    return re.sub(r"([a-z])\1+", r"\1", s)  # letters only: "Highway 1" is not "Highway 11"
+    return _DOUBLED.sub(r"\1", s)  # letters only: "Highway 1" is not "Highway 11"
 
 
 def consonant_key(text: str) -> str:
@@ -137,7 +143,7 @@ def consonant_key(text: str) -> str:
     Only used within one country, after exact, skeleton and fuzzy matching found nothing.
     """
     s = skeleton(text)
-    return re.sub(r"([a-z])\1+", r"\1", s[:1] + re.sub(r"[aiu]", "", s[1:]))
+    return _DOUBLED.sub(r"\1", s[:1] + _VOWELS.sub("", s[1:]))
 
 
 def clean_admin_name(name: str) -> str:
@@ -291,6 +297,9 @@ class Gazetteer:
         key = fold(name)
         if len(key) < 6:
             return []
+        memo = self._loose_memo()
+        if ("fuzzy", key, cc, cutoff) in memo:
+            return list(memo["fuzzy", key, cc, cutoff])
         out: list[tuple[int, int]] = []
         for match, score, _ in process.extract(
             key, self.country_keys(cc), scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
@@ -300,7 +309,18 @@ class Gazetteer:
                 continue
             out.extend((v >> 3, FUZZY) for v in self.codes(match) if self.entries[v >> 3][CC] == cc)
             del score
-        return self._unambiguous(out)
+        found = self._unambiguous(out)
+        memo["fuzzy", key, cc, cutoff] = found
+        return list(found)
+
+    def _loose_memo(self) -> dict[tuple[Any, ...], list[tuple[int, int]]]:
+        """Results of the fuzzy and consonant searches by (kind, key, country): the same unknown names recur
+        report after report, and each search scans a whole country's names.  Kept out of the dataclass
+        fields so that pickles written before it load unchanged; cleared when it grows large."""
+        memo = self.__dict__.get("_memo")
+        if memo is None or len(memo) > 100_000:
+            memo = self.__dict__["_memo"] = {}
+        return memo
 
     def _unambiguous(self, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Loose matches without the provinces when two different provinces matched ("Paktia"/"Paktika").
