@@ -265,6 +265,9 @@ def when(a: Analysis, s: Sentence, trigger_at: int | None = None) -> When:
     span_days = (spans[0].end_date - spans[0].date).days if spans and spans[0].end_date else 0
     if span_days > 31:
         return When(spans[0].end_date, 3, True, "sentence", span_days)
+    # Another sentence's date dates this one only when it dates the happening told there, not when it
+    # names another one ("the leader behind the Aug. 7 attack").
+    dates = [m for m in dates if not _names_other_event(a.text, m)]
     para = [m for m in dates if (st := a.sentence_at(m.start)) is not None and st.paragraph == s.paragraph]
     d = _precise(para, a.text)
     if d and not _is_background(a, d):
@@ -282,6 +285,22 @@ def when(a: Analysis, s: Sentence, trigger_at: int | None = None) -> When:
     if a.published:
         return When(a.published, 2, False)
     return When(None, 3, False)
+
+
+# "the Aug. 7 attack", "the July 2 vehicle-borne IED attack", "Tuesday's bombing": a date used as the
+# name of another happening (an attributive date between a determiner and a noun).
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|last)\s+$", re.IGNORECASE)
+_ATTRIBUTIVE_AFTER = re.compile(
+    r"^(?:\s+[A-Za-z][\w-]*){0,3}?\s+(?:attack|bombing|blast|raid|strike|ambush|assault|explosion|"
+    r"operation|arrest|capture|killing|kidnapping|incident)s?\b"
+)
+
+
+def _names_other_event(text: str, d: DateMention) -> bool:
+    """Is a date mention the name of a happening ("the Aug. 7 attack") rather than the date of one?"""
+    before = text[max(0, d.start - 12) : d.start]
+    after = text[d.end : d.end + 60]
+    return bool(_ATTRIBUTIVE_BEFORE.search(before) and _ATTRIBUTIVE_AFTER.match(" " + after.lstrip()))
 
 
 def _is_background(a: Analysis, d: DateMention) -> bool:

@@ -376,6 +376,37 @@ def _places_taken(a: Analysis, s: Sentence, d: Decision) -> list[event_context.W
     return list(out.values())
 
 
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]{3,}")
+
+
+def _in_title_line(text: str, s: Sentence, d: Decision) -> bool:
+    """Is the trigger on a headline line ("Insurgents Captured, Killed in Kabul, Kandahar and Zabul
+    Provinces") rather than in the body?  A line of its own in the report, without closing punctuation,
+    whose longer words are capitalised."""
+    at = s.start + d.start
+    lo = text.rfind("\n", 0, at) + 1
+    hi = text.find("\n", at)
+    if hi == -1:
+        return False  # the report's last line (or its only one): body text
+    line = text[lo:hi].strip()
+    if not line or line[-1] in '.!?"”:;,':
+        return False
+    words = _TITLE_WORD.findall(line)
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _retold_in_title(body: Event, title: Event) -> bool:
+    """Does a headline retell a body event?  Same type and province; the headline's date may be the
+    release's own, so only the place and the kind are compared."""
+    return (
+        body.sub_event_type == title.sub_event_type
+        and bool(body.admin1)
+        and body.admin1 == title.admin1
+        and body.modality in _COUNTED
+        and not body.historical
+    )
+
+
 def _carry_dates(found: list[tuple[Event, Decision, Sentence, str]]) -> None:
     """An event whose sentence has no date of its own takes the date of the nearest earlier event that
     has one (a follow-up sentence usually tells more of the main event), instead of a fallback date."""
@@ -697,6 +728,14 @@ def extract_events(analysis: Analysis) -> list[Event]:
             built = _build(a, s, d, doc, next_free, lead=si == min(decided), at=at)
             if built is not None:
                 found.append((built[0], d, s, built[1]))
+    # A headline sums up what the body tells; where the body has events, the headline adds none (it would
+    # add the provinces it lists and its own reading of the type): it only joins the body event it retells
+    # ("Several Suspected Insurgents Detained" gives the count the body leaves vague).
+    titles = [f for f in found if _in_title_line(a.text, f[2], f[1])]
+    body = [f for f in found if not _in_title_line(a.text, f[2], f[1])]
+    if not body:
+        body, titles = titles, []
+    found = body
     _carry_dates(found)
     events: list[Event] = []
     order: dict[int, tuple[int, int]] = {}  # id(event) -> (first sentence index, trigger score)
@@ -709,6 +748,10 @@ def extract_events(analysis: Analysis) -> list[Event]:
             continue
         events.append(ev)
         order[id(ev)] = (s.index, d.score)
+    for ev, _d, _s, _level in titles:
+        target = next((e for e in events if _same_event(e, ev) or _retold_in_title(e, ev)), None)
+        if target is not None:
+            _merge(target, ev)
     for ev in events:
         _finalise(a, ev)
     ranked = salience.rank(events, {id(e): order[id(e)] for e in events}, a.title)
