@@ -178,8 +178,13 @@ def geocode_description(text: str, country: str | None) -> Place | None:
         place = _resolve_piece(name, feature, countries, context) if context else first
         if place is None:
             continue
-        if context and place.admin1 and fold(place.admin1) != fold(context) and place.feature != "admin1":
-            continue  # a same-named place in another province than the description names
+        if (
+            context
+            and place.admin1
+            and place.feature != "admin1"
+            and not admin1_matches(place.admin1, None, context, cc)
+        ):
+            continue  # a same-named place in another province than the description names (or its successors)
         if prov is not None and len(pieces) > 1:
             fallback = fallback or (place if feature is None else prov)
             continue  # the province's own name: context, not the answer, while other pieces remain
@@ -188,7 +193,7 @@ def geocode_description(text: str, country: str | None) -> Place | None:
         if best is None or _rank(place) < _rank(best):
             best = place
     if best is None and subcity is not None:
-        if not context or not subcity.admin1 or fold(subcity.admin1) == fold(context):
+        if not context or not subcity.admin1 or admin1_matches(subcity.admin1, None, context, cc):
             return subcity
     if best is None and fallback is not None:
         return fallback

@@ -927,12 +927,19 @@ def _near_keys(gaz: Gazetteer, near: str | None, cc: str | None) -> set[str]:
         return set()
     base, _ = split_feature(near)
     keys = {fold(base)}
+    countries = {cc} if cc else set()
     for eid, _kind in gaz.candidates(base):
         e = gaz.entries[eid]
         if cc and e[CC] != cc:
             continue
         if e[FEATURE] in ("admin1", "admin2"):
             keys.add(fold(e[NAME]))
+            countries.add(e[CC])
+    # a former province stands for its successors ("Papua" holds Central Papua since the 2022 split)
+    for c in countries:
+        former = admin1_alternates().get(c, {}).get("former", {})
+        for k in list(keys):
+            keys |= former.get(k, set())
     return keys
 
 
