@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import and_, delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.engine import Connection
 
 from frontlines.store import merging_api as merging
@@ -53,25 +53,60 @@ def plain(row: Any) -> dict[str, Any]:
 def candidates(
     conn: Connection, iso3: str | None, when: dt.date | None, sub_event_type: str
 ) -> list[dict[str, Any]]:
-    """Canonical events of a related family in the same country within the merge window of ``when``."""
+    """Canonical events of a related family in the same country within the merge window of ``when``.
+
+    Only the columns the matching reads are fetched (uid, type, date, place, actors), with a statement
+    built once: building and compiling a select per mention cost more than running it.
+    """
     if when is None:
         return []
     window = dt.timedelta(days=merging.WINDOW_DAYS)
-    country = CANON.c.iso3.is_(None) if iso3 is None else CANON.c.iso3 == iso3
-    related = merging.related_sub_event_types(sub_event_type or "Other")
-    stmt = (
-        select(CANON)
+    params = {
+        "lo": when - window,
+        "hi": when + window,
+        "subs": list(merging.related_sub_event_types(sub_event_type or "Other")),
+    }
+    if iso3 is None:
+        return [plain(r) for r in conn.execute(_CANDIDATES_NO_COUNTRY, params)]
+    return [plain(r) for r in conn.execute(_CANDIDATES, {**params, "iso3": iso3})]
+
+
+# What ``merging.make_candidate`` (CanonicalSummary.from_summary) reads from a stored canonical event.
+_CANDIDATE_COLUMNS = [
+    CANON.c[name]
+    for name in (
+        "id",
+        "uid",
+        "sub_event_type",
+        "event_date",
+        "latitude",
+        "longitude",
+        "admin1",
+        "iso3",
+        "actor1",
+        "actor2",
+        "location",
+        "geo_precision",
+    )
+]
+
+
+def _candidate_stmt(country: Any) -> Any:
+    # Served by ix_canonical_events_window (iso3, event_date): a range of a few days in one country.
+    return (
+        select(*_CANDIDATE_COLUMNS)
         .where(
-            and_(
-                country,
-                CANON.c.event_date.between(when - window, when + window),
-                CANON.c.sub_event_type.in_(related),
-            )
+            country,
+            CANON.c.event_date.between(bindparam("lo"), bindparam("hi")),
+            CANON.c.sub_event_type.in_(bindparam("subs", expanding=True)),
         )
         .order_by(CANON.c.id)
         .limit(MAX_CANDIDATES)
     )
-    return [plain(r) for r in conn.execute(stmt)]
+
+
+_CANDIDATES = _candidate_stmt(CANON.c.iso3 == bindparam("iso3"))
+_CANDIDATES_NO_COUNTRY = _candidate_stmt(CANON.c.iso3.is_(None))
 
 
 def assign(
@@ -86,6 +121,7 @@ def assign(
 ) -> set[str]:
     """Insert the document's event mentions, each linked to its canonical event; return the uids touched."""
     touched: set[str] = set()
+    rows: list[dict[str, Any]] = []
     for rank, event in enumerate(events):
         mention = merging.make_mention(event, document_key, origin_key, published)
         when = as_date(event.get("event_date")) or as_date(published)
@@ -98,11 +134,14 @@ def assign(
             uid = merging.canonical_uid(mention)
             reasons = reasons or ["no stored event matched: a new happening"]
             _create(conn, uid, event, published, now)
-        conn.execute(
-            MENTIONS.insert(),
-            _mention_row(event, rank, document_key, origin_key, published, extractor_version, uid, reasons),
+        rows.append(
+            _mention_row(event, rank, document_key, origin_key, published, extractor_version, uid, reasons)
         )
         touched.add(uid)
+    # One executemany for the document's mentions: matching reads canonical events only, never mentions,
+    # so a later event of the same document still sees the canonical event an earlier one created.
+    if rows:
+        conn.execute(MENTIONS.insert(), rows)
     return touched
 
 
@@ -156,14 +195,16 @@ def _mention_row(
 
 
 def refresh(conn: Connection, uids: Iterable[str], now: dt.datetime) -> None:
-    """Summarise each canonical event again from its mentions; delete those left with none."""
+    """Summarise each canonical event again from its mentions; delete those left with none.
+
+    The summary needs every mention (lowest credible figure, votes across independent sources), so it is
+    recomputed, but only from the columns :func:`merging.summarise` reads (no evidence or claims JSON), with
+    statements built once.
+    """
     for uid in sorted(set(uids)):
-        stmt = select(MENTIONS).where(MENTIONS.c.canonical_uid == uid).order_by(MENTIONS.c.document_key)
-        rows = [plain(r) for r in conn.execute(stmt)]
-        for r in rows:
-            r["id"] = r["event_id"]  # the merging code reads mentions as contract events
+        rows = [plain(r) for r in conn.execute(_MENTIONS_OF, {"uid": uid})]
         if not rows:
-            conn.execute(delete(CANON).where(CANON.c.uid == uid))
+            conn.execute(_DELETE_CANON, {"uid": uid})
             continue
         summary = merging.summarise(rows)
         values = {k: v for k, v in summary.items() if k in _CANON_COLUMNS}
@@ -173,7 +214,53 @@ def refresh(conn: Connection, uids: Iterable[str], now: dt.datetime) -> None:
         values["mentions"] = len(rows)
         values.setdefault("sources_independent", len({r["origin_key"] or r["document_key"] for r in rows}))
         values["updated_at"] = now
-        conn.execute(update(CANON).where(CANON.c.uid == uid).values(**values))
+        conn.execute(_UPDATE_CANON, {**values, "b_uid": uid})
+
+
+# What ``merging.summarise`` reads from a mention (as a contract event: ``id`` is the event id).
+_SUMMARY_COLUMNS = [MENTIONS.c.event_id.label("id")] + [
+    MENTIONS.c[name]
+    for name in (
+        "document_key",
+        "origin_key",
+        "published",
+        "event_date",
+        "time_precision",
+        "sub_event_type",
+        "actor1",
+        "actor2",
+        "assoc_actor_1",
+        "assoc_actor_2",
+        "inter1",
+        "inter2",
+        "country",
+        "iso3",
+        "admin1",
+        "admin2",
+        "location",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "fatalities",
+        "fatalities_low",
+        "fatalities_high",
+        "civilian_fatalities",
+        "injured",
+        "arrested",
+        "modality",
+        "historical",
+        "source",
+        "notes",
+    )
+]
+_MENTIONS_OF = (
+    select(*_SUMMARY_COLUMNS)
+    .where(MENTIONS.c.canonical_uid == bindparam("uid"))
+    .order_by(MENTIONS.c.document_key, MENTIONS.c.event_id)
+)
+_DELETE_CANON = delete(CANON).where(CANON.c.uid == bindparam("uid"))
+# The SET columns come from the parameters; the uid's parameter needs a name that is not a column's.
+_UPDATE_CANON = update(CANON).where(CANON.c.uid == bindparam("b_uid"))
 
 
 def uids_of_document(conn: Connection, document_key: str) -> set[str]:

@@ -56,6 +56,8 @@ class Document(Base):
     """One distinct text (the same text under two URLs is one document)."""
 
     __tablename__ = "documents"
+    # the syndication index's top-up reads the newest keys by ingestion time (migration 0004)
+    __table_args__ = (Index("ix_documents_ingested_at_document_key", "ingested_at", "document_key"),)
 
     document_key: Mapped[str] = mapped_column(String(64), primary_key=True)
     text: Mapped[str] = mapped_column(Text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -14,18 +15,35 @@ def _insert(conn: Connection, table: Table) -> Any:
     return (postgresql if conn.dialect.name == "postgresql" else sqlite).insert(table)
 
 
-def insert_ignore(conn: Connection, table: Table, rows: Sequence[dict[str, Any]] | dict[str, Any]) -> int:
+def insert_ignore(
+    conn: Connection,
+    table: Table,
+    rows: Sequence[dict[str, Any]] | dict[str, Any],
+    *,
+    count: bool = True,
+) -> int:
     """Insert rows, skipping any that collide with a unique key (``ON CONFLICT DO NOTHING``).
 
     Returns how many rows were inserted, counted with RETURNING: the driver's rowcount is not reliable
-    for ``ON CONFLICT`` inserts on every backend.
+    for ``ON CONFLICT`` inserts on every backend.  ``count=False`` skips the RETURNING (one executemany,
+    no rows fetched back) and returns how many rows were offered.
     """
     if not rows:
         return 0
-    stmt = _insert(conn, table).on_conflict_do_nothing().returning(*table.primary_key.columns)
+    stmt = _insert_ignore_stmt(conn.dialect.name, table, count)
+    if not count:
+        conn.execute(stmt, rows if isinstance(rows, dict) else list(rows))
+        return 1 if isinstance(rows, dict) else len(rows)
     if isinstance(rows, dict):
         return len(conn.execute(stmt, rows).all())
     return len(conn.execute(stmt, list(rows)).all())
+
+
+@functools.cache
+def _insert_ignore_stmt(dialect: str, table: Table, returning: bool) -> Any:
+    # Built once per table: constructing the statement cost about as much as running it on a few rows.
+    stmt = (postgresql if dialect == "postgresql" else sqlite).insert(table).on_conflict_do_nothing()
+    return stmt.returning(*table.primary_key.columns) if returning else stmt
 
 
 def upsert(

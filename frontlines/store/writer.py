@@ -14,7 +14,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.engine import Connection
 
 from frontlines.ids import document_key as make_document_key
@@ -92,10 +92,15 @@ class SaveOutcome:
 
 def stored_state(conn: Connection, key: str) -> tuple[str, str] | None:
     """(status, extractor_version) of a stored document, or None when it is not stored."""
-    row = conn.execute(
-        select(DOCS.c.status, DOCS.c.extractor_version).where(DOCS.c.document_key == key)
-    ).first()
+    row = conn.execute(_STATE, {"key": key}).first()
     return (row.status, row.extractor_version) if row else None
+
+
+# Statements run once per document, built once (building and compiling one costs about as much as running it).
+_STATE = select(DOCS.c.status, DOCS.c.extractor_version, DOCS.c.origin_key).where(
+    DOCS.c.document_key == bindparam("key")
+)
+_CLEAR_FAILURE = delete(FAILED).where(FAILED.c.input_ref == bindparam("ref"))
 
 
 def is_current(state: tuple[str, str] | None, version: str = EXTRACTOR_VERSION) -> bool:
@@ -125,7 +130,8 @@ def save_result(
     now = utcnow()
     key = result.get("document_key") or make_document_key(result["text"])
     version = result.get("extractor_version") or EXTRACTOR_VERSION
-    state = stored_state(conn, key)
+    stored = conn.execute(_STATE, {"key": key}).first()
+    state = (stored.status, stored.extractor_version) if stored else None
     if is_current(state, version) and not force:
         return SaveOutcome(key, "unchanged", source_added=add_source(conn, key, source))
 
@@ -136,7 +142,7 @@ def save_result(
         conn.execute(DOCS.insert(), _document_row(result, key, version, now, origin_key, signature, now))
     else:
         old_uids = canonical.uids_of_document(conn, key)
-        origin_key = conn.execute(select(DOCS.c.origin_key).where(DOCS.c.document_key == key)).scalar()
+        origin_key = stored.origin_key if stored else None
         if origin_key is None:  # stored as failed before: it was never placed in a syndication group
             origin_key = syndication.origin(conn, key, signature) if syndication else key
         _delete_children(conn, key)
@@ -160,7 +166,7 @@ def save_result(
     )
     canonical.refresh(conn, touched | old_uids, now)
     if source.input_id:
-        conn.execute(delete(FAILED).where(FAILED.c.input_ref == source.input_id))
+        conn.execute(_CLEAR_FAILURE, {"ref": source.input_id})
     status = "new" if state is None else "replaced"
     return SaveOutcome(key, status, len(result.get("events") or []), claims, added)
 
@@ -238,9 +244,9 @@ def _write_entities(conn: Connection, key: str, result: dict[str, Any]) -> None:
         for p in result.get("places") or []
     ]
     # insert_ignore: an extractor that repeats an id must not fail the whole document.
-    insert_ignore(conn, SPEAKERS, speakers)
-    insert_ignore(conn, ACTORS, actors)
-    insert_ignore(conn, PLACES, places)
+    insert_ignore(conn, SPEAKERS, speakers, count=False)
+    insert_ignore(conn, ACTORS, actors, count=False)
+    insert_ignore(conn, PLACES, places, count=False)
 
 
 def _write_claims(conn: Connection, key: str, result: dict[str, Any], version: str) -> int:
@@ -260,13 +266,13 @@ def _write_claims(conn: Connection, key: str, result: dict[str, Any], version: s
         }
         for c in claims
     ]
-    insert_ignore(conn, CLAIMS, rows)
+    insert_ignore(conn, CLAIMS, rows, count=False)
     links = [
         {"document_key": key, "claim_id": c["id"], "other_claim_id": other}
         for c in claims
         for other in c.get("contradicts") or []
     ]
-    insert_ignore(conn, CONTRA, links)
+    insert_ignore(conn, CONTRA, links, count=False)
     return len(rows)
 
 
