@@ -357,7 +357,9 @@ def _observations(reports: list[_Report]) -> list[TerritoryObservation]:
                 longitude=first.longitude,
                 date=day,
                 taker=taker,
-                loser=max(set(losers), key=losers.count) if losers else None,
+                loser=max(dict.fromkeys(losers), key=losers.count)
+                if losers
+                else None,  # ties: first seen, not hash order
                 kind=kind,
                 independent_sources=0 if party else len(origins),
                 party_sources=len(origins) if party else 0,
