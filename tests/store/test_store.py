@@ -231,3 +231,40 @@ def test_raw_sql_sees_one_row_per_document(db):
     with db.read() as conn:
         n = conn.execute(text("SELECT COUNT(*) FROM documents")).scalar()
     assert n == 1
+
+
+def test_the_syndication_top_up_sees_copies_another_writer_stored(db):
+    """Two writers with their own in-memory indexes on one store: each finds the other's originals."""
+    mine, theirs = StoredSyndication(), StoredSyndication()
+    save(db, make_result(UNRELATED, []), SourceRef(input_id="0"), mine)  # first sync: full load
+    save(db, make_result(KUNDUZ), SourceRef(input_id="1"), theirs)
+    copy = make_result(KUNDUZ + "\nSource link", [make_event(fatalities=5)])
+    save(db, copy, SourceRef(input_id="2"), mine)  # top-up: only the keys stored since, then their signatures
+    with db.read() as conn:
+        docs = {r.document_key: r.origin_key for r in conn.execute(select(TABLES["documents"]))}
+    original = make_result(KUNDUZ)["document_key"]
+    assert docs[copy["document_key"]] == original
+    assert mine.origin(None, "unused", None) == "unused"  # no signature: its own origin, no query
+
+
+def test_candidate_and_top_up_queries_use_their_indexes(db):
+    """The per-document queries stay index range scans, not table scans, as the store grows."""
+    if db.dialect != "sqlite":
+        pytest.skip("EXPLAIN QUERY PLAN is SQLite's")
+    import datetime as dt
+
+    from frontlines.store import canonical
+    from frontlines.store import syndication as synd_mod
+
+    def plan(stmt, **params):
+        bound = stmt.params(**params).compile(
+            dialect=db.engine.dialect, compile_kwargs={"literal_binds": True}
+        )
+        with db.read() as conn:
+            return " ".join(r[-1] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {bound}"))
+
+    day = dt.date(2021, 8, 9)
+    window = plan(canonical._CANDIDATES, iso3="AFG", lo=day, hi=day, subs=["Armed clash"])
+    assert "ix_canonical_events_window" in window or "ix_canonical_events_country_day_type" in window, window
+    recent = plan(synd_mod._RECENT_KEYS, since=dt.datetime(2021, 1, 1))
+    assert "USING COVERING INDEX ix_documents_ingested_at_document_key" in recent
