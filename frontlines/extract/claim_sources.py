@@ -179,8 +179,12 @@ def _subjects(doc: Any) -> list[tuple[Any, Any]]:
     A speech verb inside an adverbial or relative clause ("..., residents said, three days after the
     government announced an operation") does not attribute the sentence when a main-clause one does.
     """
+    view = modality.doc_view(doc)
+    memo = view.memo.get("subjects")
+    if memo is not None:
+        return list(memo)
     out = []
-    for t in doc:
+    for t in view.tokens:
         if t.lemma_.lower() in _SAY_LEMMAS and t.pos_ in ("VERB", "AUX"):
             for c in t.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _PRONOUNS:
@@ -190,7 +194,8 @@ def _subjects(doc: Any) -> list[tuple[Any, Any]]:
                 if p.dep_ == "prep" and p.lower_ == "to":
                     out.extend((t, o) for o in p.children if o.dep_ == "pobj")
     main = [(v, c) for v, c in out if not _subordinate(v)]
-    return main or out
+    view.memo["subjects"] = main or out
+    return list(main or out)
 
 
 _SUBORDINATE_DEPS = {"advcl", "relcl", "acl", "pcomp"}

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from frontlines.extract.modality import hypothetical_cue
+from frontlines.extract.modality import doc_view, hypothetical_cue, tokens_at
 from frontlines.extract.triggers import TriggerHit, lexicon, score
 
 # Sub-event types the parse may move between: territory, arrests and weapons for capture verbs.
@@ -132,8 +132,14 @@ def _is_civilian(token: Any) -> bool | None:
 
 
 def _verbs(doc: Any, group: str) -> list[Any]:
-    lemmas = lexicon().verbs.get(group, frozenset())
-    return [t for t in doc if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lemmas]
+    view = doc_view(doc)
+    found = view.memo.get(("verbs", group))
+    if found is None:
+        lemmas = lexicon().verbs.get(group, frozenset())
+        found = view.memo["verbs", group] = [
+            t for t in view.tokens if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lemmas
+        ]
+    return list(found)
 
 
 def _no_fight(sentence: str, context: str) -> bool:
@@ -200,7 +206,7 @@ def _demote_modifiers(hits: list[TriggerHit], doc: Any) -> list[TriggerHit]:
     days after the government announced a push to retake it") yields to one in the main clause."""
     main_clause = {h.sub_event_type for h in hits if h.score >= MIN_SCORE}
     for h in hits:
-        toks = [t for t in doc if t.idx < h.end and t.idx + len(t.text) > h.start]
+        toks = tokens_at(doc, h.start, h.end)
         if toks and all(t.dep_ == "amod" for t in toks):
             h.score -= 4
         elif (
@@ -238,16 +244,18 @@ def decide(
     *,
     agent_is_state: bool | None = None,
     place_at: Callable[[int, int], bool] | None = None,
+    hits: list[TriggerHit] | None = None,
 ) -> Decision | None:
     """The sub-event type a sentence reports, or None.
 
     ``context`` is the sentence with its neighbours (for co-occurring cues); ``doc`` the sentence's spaCy
     parse (None when unparsed: the lexicon decides alone); ``agent_is_state`` whether the sentence's first
-    actor is a state force (turns a capture into "Government regains territory").
+    actor is a state force (turns a capture into "Government regains territory"); ``hits`` the lexicon's
+    ``score(sentence, context)`` when the caller already has it (copied here: the parse adjusts scores).
     """
     if is_non_event(context):
         return None
-    hits = score(sentence, context)
+    hits = score(sentence, context) if hits is None else [replace(h) for h in hits]
     if not hits:
         return None
     if doc is not None:
@@ -287,9 +295,20 @@ def decide(
     return Decision(sub, top.score, top.start, top.end, agent, patient)
 
 
+def cannot_be_event(hits: list[TriggerHit], sentence: str) -> bool:
+    """True when :func:`decide` returns None for these hits whatever the parse says: no cue, or only weak
+    cues (below ``MIN_SCORE``; the parse only lowers scores) with no territory cue (which a parse showing a
+    place taken would raise) and no threat wording (where a weak cue names the event threatened)."""
+    if not hits:
+        return True
+    if hits[0].score >= MIN_SCORE or any(h.sub_event_type in _TERRITORY for h in hits):
+        return False
+    return not hypothetical_cue(sentence)
+
+
 def _roles_at(doc: Any, start: int, end: int) -> tuple[Any, Any]:
     """Agent and patient of the verb the trigger belongs to (the trigger itself or its head verb)."""
-    toks = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    toks = tokens_at(doc, start, end)
     if not toks:
         return None, None
     verb = toks[0]

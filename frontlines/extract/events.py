@@ -31,7 +31,13 @@ try:  # the gazetteer's public geocoder (the places step's; may be absent in a m
 except ImportError:  # pragma: no cover
     _gazetteer = None  # type: ignore[assignment]
 from frontlines.data.loader import load_yaml, require
-from frontlines.extract.event_classify import Decision, decide, has_conflict_cue, is_non_event
+from frontlines.extract.event_classify import (
+    Decision,
+    cannot_be_event,
+    decide,
+    has_conflict_cue,
+    is_non_event,
+)
 from frontlines.extract.mentions import Analysis, Sentence
 from frontlines.extract.notes import note_for
 from frontlines.ids import document_key, short_hash
@@ -107,15 +113,55 @@ def load_resources() -> None:
     templates()
 
 
+# Any word whose lemma may be one of the speech verbs ``claim_sources`` reads from a parse (stems, matched
+# anywhere in a word: the test only has to never miss one).
+_SPEECH_STEMS = re.compile(
+    r"inform|sa[iy]|claim|tell|told|stat|announc|confirm|den[iy]|insist|report|add|alleg|assert|tweet|"
+    r"writ|wrote|reject|dismiss|accord",
+    re.IGNORECASE,
+)
+_HITS_ATTR = "_trigger_hits"  # the per-report cache of trigger scores (see _trigger_hits)
+
+
+def _trigger_hits(a: Analysis) -> dict[int, list[triggers.TriggerHit]]:
+    """The report's trigger scores by sentence index, kept on the analysis: ``candidate_sentences`` scores
+    each sentence once (scoring costs about a third of a parse) and the decision step reuses the score."""
+    cache = a.__dict__.get(_HITS_ATTR)
+    if cache is None:
+        cache = a.__dict__[_HITS_ATTR] = {}
+    return cache
+
+
+def _parse_needed_elsewhere(a: Analysis, s: Sentence) -> bool:
+    """Does a sentence's parse change what the claims read from it: who it is attributed to ("X said") or
+    the claimant of a death toll told outside any event?"""
+    return _SPEECH_STEMS.search(s.text) is not None or any(
+        c.kind == "killed" for c in a.in_sentence(a.casualties, s)
+    )
+
+
 def candidate_sentences(analysis: Analysis) -> list[int]:
     """Indices of the sentences that may hold an event (these get a full parse): any trigger cue, and not
-    an interviewer's question."""
+    an interviewer's question.
+
+    A sentence whose cues cannot make an event whatever its parse (``event_classify.cannot_be_event``:
+    only weak cues, no territory cue) is left out, unless the claims read its parse.
+    """
+    a = analysis
+    cache = _trigger_hits(a)
     out = []
-    for s in analysis.sentences:
-        if s.is_question or claim_sources.is_interviewer(analysis, s.speaker_label):
+    for s in a.sentences:
+        if s.is_question or claim_sources.is_interviewer(a, s.speaker_label):
             continue
-        if triggers.may_hold_event(s.text):
-            out.append(s.index)
+        if not triggers.may_hold_event(s.text):
+            continue
+        hits = cache.get(s.index)
+        if hits is None:
+            context = _context(a, s)
+            hits = cache[s.index] = [] if is_non_event(context) else triggers.score(s.text, context)
+        if cannot_be_event(hits, s.text) and not _parse_needed_elsewhere(a, s):
+            continue
+        out.append(s.index)
     return out
 
 
@@ -176,6 +222,14 @@ def _counts(a: Analysis, s: Sentence, doc: Any, next_free: Sentence | None) -> e
     return counts
 
 
+def _report_party(a: Analysis) -> claim_sources.Source | None:
+    """``claim_sources.report_party``, worked out once per report (the parses are done by now; it reads
+    the first sentence's and was asked again for every event)."""
+    if "_report_party" not in a.__dict__:
+        a.__dict__["_report_party"] = claim_sources.report_party(a)
+    return a.__dict__["_report_party"]
+
+
 def _modality(a: Analysis, s: Sentence, doc: Any, d: Decision) -> str:
     """asserted | claimed | denied | hypothetical | negated for the event a sentence reports."""
     from_parse = modality.modality_from_parse(doc, d.start, d.end) if doc is not None else None
@@ -195,7 +249,7 @@ def _modality(a: Analysis, s: Sentence, doc: Any, d: Decision) -> str:
         return "claimed" if src.party else "asserted"
     if claim_sources.party_speaker(a, s) or claim_sources.pronoun_speaker(a, s):
         return "claimed"
-    if claim_sources.report_party(a) is not None:
+    if _report_party(a) is not None:
         return "claimed"  # the whole report is a party's statement
     if doc is None and modality.is_party_claim(s.text):
         return "claimed"
@@ -676,6 +730,7 @@ def extract_events(analysis: Analysis) -> list[Event]:
     found: list[tuple[Event, Decision, Sentence, str]] = []
     candidates = candidate_sentences(a) if not a.parsed else sorted(a.parsed)
     decided: dict[int, tuple[Decision, Any]] = {}
+    cached = _trigger_hits(a)
     # A report that opens on a disaster or an ordinary crime keeps only sentences with a conflict cue of
     # their own ("crops were destroyed" in a flood report is not looting).
     lead = " ".join(x.text for x in a.sentences[: event_context.LEAD_SENTENCES])
@@ -694,14 +749,18 @@ def extract_events(analysis: Analysis) -> list[Event]:
                 return True
             return _is_town_name(a, s.text[lo:hi])
 
-        d0 = decide(s.text, _context(a, s), doc, place_at=place_at)
+        context = _context(a, s)
+        hits = cached.get(si)
+        if hits is None:
+            hits = cached[si] = [] if is_non_event(context) else triggers.score(s.text, context)
+        d0 = decide(s.text, context, doc, place_at=place_at, hits=hits)
         if d0 is None:
             continue
         state = _agent_is_state(a, s, s.start + d0.start, d0.agent)
         if state is not None and d0.agent is not None and d0.agent.head.lemma_.lower() in _LEAVE_VERBS:
             state = not state  # "government troops retreated": the side that took the place is the other one
         d = (
-            decide(s.text, _context(a, s), doc, agent_is_state=state, place_at=place_at)
+            decide(s.text, context, doc, agent_is_state=state, place_at=place_at, hits=hits)
             if state is not None
             else d0
         )

@@ -123,9 +123,42 @@ def _governors(token: Any) -> list[Any]:
     return out
 
 
+class _DocView:
+    """A parsed sentence's tokens with their character spans, made once: iterating a spaCy doc creates a
+    new Token object per token each time, and the events step reads the same doc a dozen times."""
+
+    __slots__ = ("doc", "tokens", "spans", "memo")
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc  # held so that id(doc) cannot be reused while the view is cached
+        self.tokens = list(doc)
+        self.spans = [(t.idx, t.idx + len(t.text)) for t in self.tokens]
+        self.memo: dict[Any, Any] = {}  # per-doc results of callers (e.g. the verbs of a lemma group)
+
+
+_VIEWS: dict[int, _DocView] = {}
+_MAX_VIEWS = 256  # a batch's worth of candidate sentences; the cache is emptied when full
+
+
+def doc_view(doc: Any) -> _DocView:
+    """The cached token view of a parsed sentence."""
+    view = _VIEWS.get(id(doc))
+    if view is None or view.doc is not doc:
+        if len(_VIEWS) >= _MAX_VIEWS:
+            _VIEWS.clear()
+        view = _VIEWS[id(doc)] = _DocView(doc)
+    return view
+
+
+def tokens_at(doc: Any, start: int, end: int) -> list[Any]:
+    """The doc's tokens that overlap the character span [start, end), in order."""
+    view = doc_view(doc)
+    return [t for t, (lo, hi) in zip(view.tokens, view.spans, strict=True) if lo < end and hi > start]
+
+
 def modality_from_parse(doc: Any, trigger_start: int, trigger_end: int) -> str | None:
     """Modality read from the dependency parse around the trigger (character offsets into the doc)."""
-    trig = [t for t in doc if t.idx < trigger_end and t.idx + len(t.text) > trigger_start]
+    trig = tokens_at(doc, trigger_start, trigger_end)
     if not trig:
         return None
     # The verb the trigger belongs to: the trigger itself if a verb, else its head verb.
