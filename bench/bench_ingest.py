@@ -96,13 +96,27 @@ def peak_mb() -> float:
     return max(own, kids) / 1024
 
 
-def run(n: int, workers: int, folder: Path) -> dict:
+def write_typical(path: Path, n: int) -> None:
+    """N typical ~500-word news reports (one in five about conflict), from bench_scale's generator."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_scale", Path(__file__).with_name("bench_scale.py"))
+    assert spec and spec.loader
+    scale = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scale)
+    scale.write_reports(path, n)
+
+
+def run(n: int, workers: int, folder: Path, typical: bool = False) -> dict:
     from frontlines.ingest.pipeline import ingest
     from frontlines.store import Database, queries
 
-    batch = folder / "reports.jsonl"
+    batch = folder / ("typical.jsonl" if typical else "reports.jsonl")
     if not batch.exists():
-        batch.write_text("".join(json.dumps(r) + "\n" for r in make_reports(n)), encoding="utf-8")
+        if typical:
+            write_typical(batch, n)
+        else:
+            batch.write_text("".join(json.dumps(r) + "\n" for r in make_reports(n)), encoding="utf-8")
     dbpath = folder / f"bench-{workers}.db"
     db = Database.open(dbpath)
     t0 = time.perf_counter()
@@ -113,6 +127,7 @@ def run(n: int, workers: int, folder: Path) -> dict:
     db.close()
     return {
         "n": n,
+        "corpus": "typical ~500-word reports" if typical else "short ~40-word reports",
         "workers": workers,
         "seconds": round(wall, 2),
         "docs_per_second": round(n / wall, 1),
@@ -133,11 +148,16 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=10_000, help="number of synthetic reports")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--keep", metavar="DIR", help="keep the JSONL and databases here")
+    parser.add_argument(
+        "--typical",
+        action="store_true",
+        help="typical ~500-word news reports (one in five about conflict) instead of ~40-word snippets",
+    )
     args = parser.parse_args()
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-ingest-"))
     folder.mkdir(parents=True, exist_ok=True)
     for workers in args.workers:
-        print(json.dumps(run(args.n, workers, folder)), flush=True)
+        print(json.dumps(run(args.n, workers, folder, args.typical)), flush=True)
 
 
 if __name__ == "__main__":
