@@ -72,8 +72,9 @@ def isaf_cmd(path: str, limit: int | None, as_json: bool) -> None:
 @eval_command.command("ucdp")
 @click.argument("path", type=_PATH)
 @click.option("--limit", type=int, default=None, help="Only the first N rows.")
-def ucdp_cmd(path: str, limit: int | None) -> None:
-    """Geocoding and actor figures on a UCDP GED sample (CSV)."""
+@click.option("--json", "as_json", is_flag=True, help="Print every figure and the failures as JSON.")
+def ucdp_cmd(path: str, limit: int | None, as_json: bool) -> None:
+    """Geocoding figures on a UCDP GED sample (CSV): within 25 km (where_prec 1-2) and right admin1."""
     try:
         module = importlib.import_module("frontlines.evaluate.ucdp")
     except ImportError:
@@ -82,7 +83,13 @@ def ucdp_cmd(path: str, limit: int | None) -> None:
         r = module.evaluate_ucdp(path, limit=limit) if limit else module.evaluate_ucdp(path)
     except FrontlinesError as exc:
         fail(str(exc))
-    click.echo(json.dumps(r, indent=2, default=str))
+    if as_json:
+        click.echo(json.dumps(r, indent=2, default=str))
+        return
+    click.echo(
+        f"UCDP n={r['n']}: resolved {r['resolved']}  within 25 km {r['within_25km']:.3f} "
+        f"(n={r['prec12_n']}, where_prec 1-2)  admin1 {r['admin1_accuracy']:.3f} (n={r['admin1_n']})"
+    )
 
 
 @eval_command.command("gold")
