@@ -1,8 +1,8 @@
 """Frontlines: an open-source conflict monitor.
 
-    >>> import frontlines
-    >>> result = frontlines.extract(text, published="2021-08-09", source="Example Wire")
-    >>> result.events[0].sub_event_type
+>>> import frontlines
+>>> result = frontlines.extract(text, published="2021-08-09", source="Example Wire")
+>>> result.events[0].sub_event_type
 """
 
 from frontlines.errors import FrontlinesError, InputError

@@ -19,7 +19,11 @@ def resolve_db(db: str | None) -> str:
 
 
 db_option = click.option(
-    "--db", "db", default=None, metavar="PATH_OR_URL", help="SQLite file or database URL (default $FRONTLINES_DB or ./frontlines.db)."
+    "--db",
+    "db",
+    default=None,
+    metavar="PATH_OR_URL",
+    help="SQLite file or database URL (default $FRONTLINES_DB or ./frontlines.db).",
 )
 
 

@@ -48,7 +48,10 @@ def require(condition: bool, relpath: str, where: str, problem: str) -> None:
 
 
 def validate_entries(
-    relpath: str, entries: Any, required: dict[str, type | tuple[type, ...]], check: Callable[[dict[str, Any], str], None] | None = None
+    relpath: str,
+    entries: Any,
+    required: dict[str, type | tuple[type, ...]],
+    check: Callable[[dict[str, Any], str], None] | None = None,
 ) -> list[dict[str, Any]]:
     """Check a list of mapping entries has the required keys with the right types; returns the list."""
     require(isinstance(entries, list), relpath, "top level", "expected a list of entries")
