@@ -21,35 +21,11 @@ from pathlib import Path
 
 from sklearn.metrics import f1_score, precision_recall_fscore_support
 
-CODE_TO_SUB: dict[str, str] = {
-    "ABDUCT_DISSAP": "Abduction/forced disappearance",
-    "AGREEMENT": "Agreement",
-    "AIR_STRIKE": "Air/drone strike",
-    "ARMED_CLASH": "Armed clash",
-    "ARREST": "Arrests",
-    "ART_MISS_ATTACK": "Shelling/artillery/missile attack",
-    "ATTACK": "Attack",
-    "CHANGE_TO_GROUP_ACT": "Change to group/activity",
-    "CHEM_WEAP": "Chemical weapon",
-    "DISR_WEAP": "Disrupted weapons use",
-    "FORCE_AGAINST_PROTEST": "Excessive force against protesters",
-    "GOV_REGAINS_TERIT": "Government regains territory",
-    "GRENADE": "Grenade",
-    "HQ_ESTABLISHED": "Headquarters or base established",
-    "MOB_VIOL": "Mob violence",
-    "NON_STATE_ACTOR_OVERTAKES_TER": "Non-state actor overtakes territory",
-    "NON_VIOL_TERRIT_TRANSFER": "Non-violent transfer of territory",
-    "OTHER": "Other",
-    "PEACE_PROTEST": "Peaceful protest",
-    "PROPERTY_DISTRUCT": "Looting/property destruction",
-    "PROTEST_WITH_INTER": "Protest with intervention",
-    "REM_EXPLOS": "Remote explosive/landmine/IED",
-    "SEX_VIOL": "Sexual violence",
-    "SUIC_BOMB": "Suicide bomb",
-    "VIOL_DEMONSTR": "Violent demonstration",
-}
-NO_EVENT_CODES = {"NATURAL_DISASTER", "MAN_MADE_DISASTER", "ORG_CRIME"}
-UNSCORED_CODES = {"DIPLO", "ATTRIB"}
+from frontlines.evaluate.case import CODES, NO_EVENT_CODES, UNSCORED
+
+# The CASE code mapping is the one `frontlines eval case` uses.
+CODE_TO_SUB: dict[str, str] = CODES
+UNSCORED_CODES = UNSCORED
 
 
 def read(path: Path) -> list[dict[str, str]]:
