@@ -218,7 +218,7 @@ def test_reference_report_actors(seed_result):
 
 
 def test_nationality_sharing_a_force_noun_names_both_forces():
-    text = "An Afghan and coalition security force detained a Taliban facilitator in Zhari district."
+    text = "Afghan and coalition troops on a joint patrol detained a Taliban facilitator in Zhari district."
     a = analyse(text, country="AF", published=dt.date(2012, 1, 8))
     names_found = [m.actor.name for m in a.actor_mentions]
     assert names_found == [ANDSF, "NATO: North Atlantic Treaty Organization", "Taliban"]

@@ -113,7 +113,7 @@ def test_explicit_zero() -> None:
 
 
 def test_non_counts_are_ignored() -> None:
-    assert counts("About two-thirds of the casualties were women and children.") == []
+    assert counts("Roughly two-thirds of those casualties were children and women.") == []
     assert counts("Civilian casualties rose by 80% in the first half of the year.") == []
     assert counts("Officials reported 40 casualties after the attack.") == []  # no split: not a death count
     assert counts("The patrol seized 300 pounds of opium and captured 50 kilograms of explosives.") == []

@@ -434,8 +434,7 @@ _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]{3,}")
 
 
 def _in_title_line(text: str, s: Sentence, d: Decision) -> bool:
-    """Is the trigger on a headline line ("Insurgents Captured, Killed in Kabul, Kandahar and Zabul
-    Provinces") rather than in the body?  A line of its own in the report, without closing punctuation,
+    """Is the trigger on a headline line ("Militants Detained in Two Provinces") rather than in the body?  A line of its own in the report, without closing punctuation,
     whose longer words are capitalised."""
     at = s.start + d.start
     lo = text.rfind("\n", 0, at) + 1

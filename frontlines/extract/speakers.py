@@ -185,8 +185,8 @@ def _is_not_person(name: str, analysis: Analysis) -> bool:
 
 
 def _split_desc(desc: str) -> tuple[str | None, str | None]:
-    """'the head of international affairs of the Afghanistan National Security Council' ->
-    ('head of international affairs', 'Afghanistan National Security Council')."""
+    """'the deputy head of press relations of the Kabul Provincial Council' ->
+    ('deputy head of press relations', 'Kabul Provincial Council')."""
     desc = re.sub(r"^(?:the|a|an|its|his|her)\s+", "", desc.strip())
     m = _ROLE_SPLIT.search(desc)
     if not m:
