@@ -214,16 +214,11 @@ def analyze(db: Path) -> None:
 
 
 def start_server(db: Path, port: int, workers: int = 1) -> subprocess.Popen:
-    """``frontlines serve`` on 127.0.0.1; with several workers, uvicorn's process manager over the app
-    factory ``app_from_env`` (``frontlines serve`` itself runs one process whatever ``--workers`` says)."""
+    """``frontlines serve --workers N`` on 127.0.0.1 (N > 1: uvicorn's process manager over the app factory)."""
     exe = Path(sys.executable).parent / "frontlines"
     cmd = [str(exe), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)]
+    cmd += ["--workers", str(workers), "--log-level", "warning"]
     env = dict(os.environ)
-    if workers > 1:
-        cmd = [sys.executable, "-m", "uvicorn", "--factory", "frontlines.serve.app:app_from_env"]
-        cmd += ["--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
-        cmd += ["--log-level", "warning"]
-        env["FRONTLINES_DB"] = str(db)
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     for _ in range(300):
         try:

@@ -60,6 +60,23 @@ def serve_command(
     except FrontlinesError as exc:
         fail_on(exc)
     click.echo(
-        f"frontlines: serving {app.state.db.name} on http://{host}:{port}/ (API docs at /docs)", err=True
+        f"frontlines: serving {app.state.db.name} on http://{host}:{port}/ (API docs at /docs)"
+        + (f" with {workers} processes" if workers > 1 else ""),
+        err=True,
     )
-    uvicorn.run(app, host=host, port=port, log_level=log_level)
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level=log_level)
+        return
+    # Several processes: uvicorn's process manager imports the app factory in each worker, which reads the
+    # store and the token from the environment (each worker keeps its own caches).
+    os.environ["FRONTLINES_DB"] = resolve_db(db)
+    if token:
+        os.environ["FRONTLINES_TOKEN"] = token
+    uvicorn.run(
+        "frontlines.serve.app:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        log_level=log_level,
+        workers=workers,
+    )
