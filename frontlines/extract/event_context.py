@@ -119,7 +119,8 @@ def main_place(a: Analysis) -> Place | None:
     )
 
 
-def _dominant_country(a: Analysis) -> str | None:
+def dominant_country(a: Analysis) -> str | None:
+    """The country most of the report's place mentions are in."""
     counts: Counter[str] = Counter(m.place.country for m in a.place_mentions if m.place and m.place.country)
     return counts.most_common(1)[0][0] if counts else None
 
@@ -131,7 +132,7 @@ def where(a: Analysis, s: Sentence) -> Where:
     "Pakistan" and a district is about the district); a country alone gives way to a more precise place
     in the same country from the paragraph or the report.
     """
-    home = _dominant_country(a)
+    home = dominant_country(a)
 
     def local(ms: list[PlaceMention]) -> list[PlaceMention]:
         inside = [m for m in ms if m.place and m.place.country == home]

@@ -471,6 +471,17 @@ def _carry_dates(found: list[tuple[Event, Decision, Sentence, str]]) -> None:
             ev.event_date, ev.time_precision = last
 
 
+_THREAT = re.compile(r"\b(?:threat\w*|vow\w*|warn\w*|plan\w*|pledg\w*|promis\w*|ultimatum)\b", re.I)
+
+
+def _names_home_place(a: Analysis, s: Sentence) -> bool:
+    """Does the sentence itself name a place in the report's dominant country?"""
+    home = event_context.dominant_country(a)
+    return any(
+        m.place and (home is None or m.place.country == home) for m in a.in_sentence(a.place_mentions, s)
+    )
+
+
 def _build(
     a: Analysis,
     s: Sentence,
@@ -514,6 +525,11 @@ def _build(
     )
     counts = _counts(a, s, doc, next_free)
     mod = _modality(a, s, doc, d)
+    if mod == "hypothetical" and not _names_home_place(a, s) and not _THREAT.search(s.text):
+        # "a province may already be under their control", "the air force can make up for the bombers":
+        # a possibility about no place of the report's country is a general statement, not an event; a
+        # threat or a plan ("vowed to attack", "plans an offensive") stays, marked hypothetical.
+        return None
     event_type = EVENT_TYPE_OF[d.sub_event_type]
     p = place.place
     ev = Event(
