@@ -31,6 +31,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 CAPTURE_TYPES = {
     "Non-state actor overtakes territory": "capture",
@@ -105,6 +106,14 @@ class TerritoryObservation:
     def key(self) -> str:
         """The place key: ``place_id`` when known, else name, province and country, case-folded."""
         return self.place_id or place_key(self.place, self.admin1, self.iso3)
+
+
+WHERE_FIELDS = ("place", "admin1", "country", "iso3", "latitude", "longitude")
+
+
+def where_fields(item: Any) -> dict[str, Any]:
+    """The place fields an observation, a report or a state carry alike."""
+    return {name: getattr(item, name) for name in WHERE_FIELDS}
 
 
 def place_key(place: str, admin1: str | None, iso3: str | None) -> str:
@@ -190,12 +199,7 @@ def _timeline(observations: list[TerritoryObservation]) -> list[ControlState]:
         conf = combine_confidence(independent, party) * (0.5 if contested else 1.0)
         states.append(
             ControlState(
-                place=first.place,
-                admin1=first.admin1,
-                country=first.country,
-                iso3=first.iso3,
-                latitude=first.latitude,
-                longitude=first.longitude,
+                **where_fields(first),
                 holder=holder,
                 since=day,
                 until=None,

@@ -44,6 +44,7 @@ from frontlines.reconcile.control import (
     place_key,
     state_on,
     states_on,
+    where_fields,
 )
 from frontlines.reconcile.ledger import ClaimRecord, LedgerEntry, ledger, outlet_affiliation
 from frontlines.store.models import TABLES
@@ -349,12 +350,7 @@ def _observations(reports: list[_Report]) -> list[TerritoryObservation]:
         published = [r.published for r in rs if r.published]
         out.append(
             TerritoryObservation(
-                place=first.place,
-                admin1=first.admin1,
-                country=first.country,
-                iso3=first.iso3,
-                latitude=first.latitude,
-                longitude=first.longitude,
+                **where_fields(first),
                 date=day,
                 taker=taker,
                 loser=max(dict.fromkeys(losers), key=losers.count)
