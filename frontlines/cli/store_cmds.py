@@ -11,12 +11,14 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
 from frontlines.cli.common import db_option, fail, resolve_db
 from frontlines.errors import FrontlinesError, UsageError
+
+_T = TypeVar("_T")
 
 EVENT_FORMATS = ["table", "csv", "json", "jsonl", "geojson", "parquet", "plover"]
 ROW_FORMATS = ["table", "csv", "json", "jsonl", "parquet"]
@@ -51,6 +53,16 @@ def _open(db: str | None, *, create: bool = False, timeout: float = 30.0) -> Any
     from frontlines.store import Database
 
     return Database.open(resolve_db(db), create=create, timeout=timeout)
+
+
+def _read(db: str | None, query: Callable[[Any], _T]) -> _T:
+    """Open the store, run one read-only query on a connection, close the store."""
+    store = _open(db)
+    try:
+        with store.read() as conn:
+            return query(conn)
+    finally:
+        store.close()
 
 
 # -- ingest and reprocess ---------------------------------------------------------------------------------
@@ -329,12 +341,7 @@ def events_show_command(ctx: click.Context, ident: str, db: str | None, fmt: str
     from frontlines.store.rows import event_export_row
 
     with _errors():
-        store = _open(db or (ctx.obj or {}).get("db"))
-        try:
-            with store.read() as conn:
-                event = queries.event_detail(conn, ident)
-        finally:
-            store.close()
+        event = _read(db or (ctx.obj or {}).get("db"), lambda conn: queries.event_detail(conn, ident))
     if event is None:
         fail(f"{ident}: no such event")
     mentions = event.pop("mention_rows")
@@ -511,12 +518,7 @@ def documents_command(
     from frontlines.store import queries
 
     with _errors():
-        store = _open(db)
-        try:
-            with store.read() as conn:
-                rows = queries.documents(conn, status=status, limit=limit)
-        finally:
-            store.close()
+        rows = _read(db, lambda conn: queries.documents(conn, status=status, limit=limit))
         if fmt == "table":
             cols = [
                 ("document_key", "key"),
@@ -543,12 +545,7 @@ def documents_show_command(ctx: click.Context, key: str, db: str | None, text: b
     from frontlines.store import queries
 
     with _errors():
-        store = _open(db or (ctx.obj or {}).get("db"))
-        try:
-            with store.read() as conn:
-                doc = queries.document_detail(conn, key)
-        finally:
-            store.close()
+        doc = _read(db or (ctx.obj or {}).get("db"), lambda conn: queries.document_detail(conn, key))
     if doc is None:
         fail(f"{key}: no such document")
     if not text:
