@@ -189,15 +189,26 @@ def test_control_view_kunduz_changes_hands(server, browser):
 def test_event_page_highlights_the_quote(server, browser):
     browser.get(f"{server}/?country=AF#/")
     _wait(browser, _ready, what="the events view")
+    # The test report's event (the corpus may hold other Spin Boldak events on the same day, listed in any
+    # order): find its uid through the API, then click that row.
+    items = httpx.get(f"{server}/api/events", params={"admin1": "Kandahar", "modality": "claimed"}).json()[
+        "items"
+    ]
+    uid = next(e["uid"] for e in items if e["location"] == "Spin Boldak")
     row = _wait(
         browser,
-        lambda d: [r for r in d.find_elements("css selector", "tr.event-row") if "Spin Boldak" in r.text],
+        lambda d: [
+            r for r in d.find_elements("css selector", "tr.event-row") if r.get_attribute("data-uid") == uid
+        ],
         what="the Spin Boldak event in the list",
     )[0]
-    uid = row.get_attribute("data-uid")
     row.click()
     _wait(browser, lambda d: f"#/event/{uid}" in d.current_url and _ready(d), what="the event page")
-    marks = browser.find_elements("css selector", ".report mark.hl-claim")
+    marks = _wait(
+        browser,
+        lambda d: d.find_elements("css selector", ".report mark.hl-claim"),
+        what="the highlighted claims",
+    )
     assert MINISTRY_QUOTE in [m.text for m in marks]
     pair = browser.find_elements("css selector", ".contradictions .pair")
     assert len(pair) == 1 and len(pair[0].find_elements("css selector", ".side")) == 2
