@@ -64,7 +64,10 @@ def isaf_cmd(path: str, limit: int | None, as_json: bool) -> None:
         as_json,
         [
             f"ISAF n={r['n']}: provinces {r['provinces']:.3f}  start date {r['date']:.3f}  "
-            f"killed {r['killed']:.3f}  detained {r['detained']:.3f}"
+            f"killed {r['killed']:.3f}  detained {r['detained']:.3f}",
+            f"start-date misses: {r['date_audit']['misses']}",
+            "months where the gold is a day earlier than the text in most releases: "
+            f"{r['date_audit']['months_gold_one_day_earlier']}",
         ],
     )
 

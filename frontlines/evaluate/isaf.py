@@ -95,6 +95,7 @@ def evaluate_isaf(path: str, limit: int | None = None, extractor: Any = None) ->
                 }
             )
     n = len(rows)
+    audit = audit_dates(rows, failures)
     return {
         "n": n,
         "provinces": share(checks["provinces"], n),
@@ -103,7 +104,43 @@ def evaluate_isaf(path: str, limit: int | None = None, extractor: Any = None) ->
         "detained": share(checks["detained"], n),
         "no_events": no_events,
         "failures": failures,
+        "date_audit": audit,
     }
+
+
+def audit_dates(rows: list[dict[str, Any]], failures: list[dict[str, Any]]) -> dict[str, Any]:
+    """Why start dates miss, counted: no date the text can give (a dateline without a year and nothing
+    else), the gold one day before or after the text's own reading, or another date; and the months whose
+    gold sits a day before the text in most releases (a shift in the annotation, not in the language)."""
+    import datetime as dt
+    from collections import Counter, defaultdict
+
+    from frontlines.ingest.dateline import find_dateline
+
+    missed = {f["index"]: f for f in failures if "date" in f["failed"]}
+    kinds: Counter[str] = Counter()
+    by_month: dict[str, Counter[str]] = defaultdict(Counter)
+    for i, row in enumerate(rows):
+        gold = row["gold"].get("start_date") or ""
+        month = gold[:7]
+        f = missed.get(i)
+        if f is None:
+            by_month[month]["right"] += 1
+            continue
+        got = f["predicted"]["date"]
+        if got is None:
+            kind = "no date in the text" if find_dateline(row["text"]) is None else "no event"
+        else:
+            delta = (dt.date.fromisoformat(gold) - dt.date.fromisoformat(got)).days
+            kind = {-1: "gold one day earlier", 1: "gold one day later"}.get(delta, "other")
+        kinds[kind] += 1
+        by_month[month][kind] += 1
+    shifted = {
+        m: f"{c['gold one day earlier']}/{sum(c.values())}"
+        for m, c in sorted(by_month.items())
+        if sum(c.values()) >= 5 and c["gold one day earlier"] > c["right"]
+    }
+    return {"misses": dict(kinds), "months_gold_one_day_earlier": shifted}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -117,6 +154,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"ISAF n={r['n']}: provinces {r['provinces']:.3f}  start date {r['date']:.3f}  "
         f"killed {r['killed']:.3f}  detained {r['detained']:.3f}  (no events: {r['no_events']})"
+    )
+    print(f"  start-date misses: {r['date_audit']['misses']}")
+    print(
+        f"  months where the gold is a day earlier than the text: {r['date_audit']['months_gold_one_day_earlier']}"
     )
     for f in r["failures"][: args.show]:
         print(f"  #{f['index']} failed {f['failed']}: predicted {f['predicted']} gold {f['gold']}")

@@ -204,6 +204,7 @@ _SPEECH_BEFORE = re.compile(
 # announcement, when the sentence dates the event itself elsewhere.
 _SPEECH_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:confirmed|announced)\b", re.IGNORECASE)
 _SPEECH_OPENING = re.compile(r"^\s*,\s*(?:[\w'’-]+\s+){1,8}?(?:confirmed|announced)\b", re.IGNORECASE)
+_RECENTLY = re.compile(r"\b(?:recently|earlier|previously)\b", re.IGNORECASE)
 # "since Oct. 1": the start of a running period, not the day of an event.
 _SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 
@@ -224,15 +225,19 @@ def _event_dates(a: Analysis) -> list[DateMention]:
     out = []
     for d in a.dates:
         before = a.text[max(0, d.start - 50) : d.start]
-        if _SPEECH_BEFORE.search(before) or _SINCE_BEFORE.search(before):
+        if _SINCE_BEFORE.search(before):
             continue
+        if _SPEECH_BEFORE.search(before) and not _names_other_event(a.text, d):
+            continue  # "said on Wednesday", but not "claimed the July 2 bombing"
         st = a.sentence_at(d.start)
         after = a.text[d.end : d.end + 90]
         lead_in = a.text[st.start : d.start].strip() if st is not None else "x"
         opening = not lead_in or lead_in.endswith((")", "-", "–", "—"))  # after a dateline
         if _SPEECH_AFTER.match(after) or (opening and _SPEECH_OPENING.match(after)):
             others = [x for x in a.dates if x is not d and st is not None and st.start <= x.start < st.end]
-            if others:
+            if others or _RECENTLY.search(after):
+                # "today confirmed they recently detained ...": when the confirmed happening is dated
+                # elsewhere, or only as recent, "today" is the day of the announcement
                 continue
         out.append(d)
     head = _header_end(a)
@@ -243,6 +248,11 @@ def _event_dates(a: Analysis) -> list[DateMention]:
     return out
 
 
+# A named calendar week ("last week", "earlier this week"), unlike a running span ("in the past three
+# days"), dates the sentence's event by itself.
+_CALENDAR_WEEK = re.compile(r"\bweek\b", re.IGNORECASE)
+
+
 def when(a: Analysis, s: Sentence, trigger_at: int | None = None) -> When:
     """The event's date: the sentence's own date, the paragraph's, the lead's, then the publication date.
 
@@ -251,6 +261,12 @@ def when(a: Analysis, s: Sentence, trigger_at: int | None = None) -> When:
     """
     dates = _event_dates(a)
     own = a.in_sentence(dates, s)
+    if trigger_at is not None:
+        # "a strike on the commander behind the July 2 attack ... today": "July 2" names another event
+        named = [m for m in own if _names_other_event(a.text, m, trigger_at)]
+        rest = [m for m in own if m not in named]
+        if named and any(not in_dateline(a.text, m.start, m.end) for m in rest):
+            own = rest
     d = _precise(own, a.text, trigger_at)
     if d:
         return When(d.date, _clamp(d.precision), True, "sentence")
@@ -263,6 +279,10 @@ def when(a: Analysis, s: Sentence, trigger_at: int | None = None) -> When:
         if m and int(m.group(1)) < a.published.year:
             return When(dt.date(int(m.group(1)), 1, 1), 3, True, "sentence")
     spans = [m for m in own if m.end_date is not None]
+    week = next((m for m in spans if _CALENDAR_WEEK.search(m.text)), None)
+    if week is not None:
+        # "Last week coalition forces conducted a strike": the sentence's own week, not another day
+        return When(week.date, 2, True, "sentence")
     span_days = (spans[0].end_date - spans[0].date).days if spans and spans[0].end_date else 0
     if span_days > 31:
         return When(spans[0].end_date, 3, True, "sentence", span_days)
@@ -297,11 +317,21 @@ _ATTRIBUTIVE_AFTER = re.compile(
 )
 
 
-def _names_other_event(text: str, d: DateMention) -> bool:
-    """Is a date mention the name of a happening ("the Aug. 7 attack") rather than the date of one?"""
+def _names_other_event(text: str, d: DateMention, trigger_at: int | None = None) -> bool:
+    """Is a date mention the name of a happening ("the Aug. 7 attack") rather than the date of one?
+    With ``trigger_at``, a happening the trigger itself is part of is not another one: "claimed the
+    July 2 attack" dates the attack, while "a strike on the commander behind the July 2 attack" does
+    not date the strike."""
     before = text[max(0, d.start - 12) : d.start]
     after = text[d.end : d.end + 60]
-    return bool(_ATTRIBUTIVE_BEFORE.search(before) and _ATTRIBUTIVE_AFTER.match(" " + after.lstrip()))
+    stripped = after.lstrip()
+    m = _ATTRIBUTIVE_AFTER.match(" " + stripped)
+    if not (m and _ATTRIBUTIVE_BEFORE.search(before)):
+        return False
+    if trigger_at is None:
+        return True
+    phrase_end = d.end + (len(after) - len(stripped)) + m.end() - 1
+    return not d.start <= trigger_at < phrase_end
 
 
 def _is_background(a: Analysis, d: DateMention) -> bool:

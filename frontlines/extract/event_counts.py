@@ -101,6 +101,8 @@ def from_mentions(mentions: list[CasualtyMention]) -> Counts:
 
 def _number(token: Any) -> int | None:
     """The count a noun carries: "two facilitators", "a leader", "several insurgents", "15 people"."""
+    if any(c.lower_ in ("no", "none") for c in token.children) or token.lower_ in ("nobody", "none"):
+        return 0  # "no one was killed", "no civilians were hurt": a count of zero, not one
     for c in token.children:
         if c.dep_ in ("nummod", "det", "amod", "quantmod") or c.like_num:
             word = c.lower_.replace(",", "")

@@ -230,11 +230,21 @@ def _report_party(a: Analysis) -> claim_sources.Source | None:
     return a.__dict__["_report_party"]
 
 
+# Triggers that are only the casualty verb: with "no one was killed" such an event did not happen.
+_CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "hurt", "harm", "die"})
+
+
 def _modality(a: Analysis, s: Sentence, doc: Any, d: Decision) -> str:
     """asserted | claimed | denied | hypothetical | negated for the event a sentence reports."""
     from_parse = modality.modality_from_parse(doc, d.start, d.end) if doc is not None else None
-    if from_parse == "negated" and modality.no_casualties(s.text):
-        from_parse = None  # "no one was hurt": the event happened, without casualties
+    if modality.no_casualties(s.text):
+        trigger = modality.tokens_at(doc, d.start, d.end) if doc is not None else []
+        verbs = [t for t in trigger if t.pos_ == "VERB"]
+        if verbs and all(t.lemma_.lower() in _CASUALTY_VERBS for t in verbs):
+            # "No civilians were killed in the strike": the killing itself is what is negated.
+            return "negated"
+        if from_parse == "negated":
+            from_parse = None  # "no one was hurt in the blast": the blast happened, without casualties
     if modality.denied_cue(s.text):
         return "denied"
     if from_parse in ("negated", "hypothetical", "denied"):

@@ -1,0 +1,72 @@
+"""Zero-casualty statements, dates that name another event, and a sentence's own week (synthetic reports)."""
+
+from __future__ import annotations
+
+PUBLISHED = "2010-07-15"  # a Thursday
+
+
+def _events(extractor, text: str, published: str = PUBLISHED):
+    return extractor.extract(text, published=published, source="Test Wire").events
+
+
+def test_no_one_killed_is_zero_not_one(extractor):
+    events = _events(extractor, "Police said no one was killed in the blast at a market in Kabul on Monday.")
+    assert events and events[0].sub_event_type == "Remote explosive/landmine/IED"
+    assert events[0].fatalities == 0
+    assert events[0].event_date == "2010-07-12"
+
+
+def test_no_civilians_killed_in_the_strike_is_not_an_attack(extractor):
+    text = (
+        "KABUL, Afghanistan (July 15, 2010) - Coalition forces conducted a precision strike on a Taliban "
+        "commander in Kunduz province today.\n\n"
+        "No civilians were wounded or killed in this precision strike."
+    )
+    events = _events(extractor, text)
+    assert events[0].sub_event_type == "Air/drone strike"
+    counted = [e for e in events if e.modality in ("asserted", "claimed")]
+    assert all(e.sub_event_type != "Attack" for e in counted), [
+        (e.sub_event_type, e.modality) for e in events
+    ]
+    negated = [e for e in events if e.sub_event_type == "Attack"]
+    assert all(e.modality == "negated" for e in negated)
+
+
+def test_no_one_hurt_keeps_the_blast(extractor):
+    text = "A roadside bomb exploded next to a police vehicle in Kandahar on Monday. No one was hurt in the blast."
+    events = _events(extractor, text)
+    assert events[0].sub_event_type == "Remote explosive/landmine/IED"
+    assert events[0].modality == "asserted"
+    assert events[0].fatalities == 0
+
+
+def test_a_date_naming_another_attack_does_not_date_the_strike(extractor):
+    text = (
+        "KABUL, Afghanistan (July 15, 2010) - Afghan and coalition forces killed a Taliban commander "
+        "linked to the July 2 bombing of a aid compound in Kunduz province today."
+    )
+    events = _events(extractor, text)
+    assert events and events[0].event_date == "2010-07-15"
+
+
+def test_the_named_attack_keeps_its_own_date(extractor):
+    text = (
+        "KABUL, Afghanistan (July 15, 2010) - The Taliban claimed the July 2 bombing of an aid compound in "
+        "Kunduz city that killed two guards."
+    )
+    events = _events(extractor, text)
+    assert events and events[0].event_date == "2010-07-02"
+
+
+def test_last_week_dates_its_own_sentence(extractor):
+    text = (
+        "KABUL, Afghanistan (July 15, 2010) - Coalition aircraft struck a Taliban sub-commander in "
+        "Baghlan province today.\n\n"
+        "Last week coalition forces conducted an air strike in Kunduz province against the commander "
+        "behind the July 2 attack."
+    )
+    events = _events(extractor, text)
+    kunduz = [e for e in events if e.admin1 == "Kunduz"]
+    assert kunduz, [(e.sub_event_type, e.admin1, e.event_date) for e in events]
+    assert kunduz[0].event_date == "2010-07-05"  # the Monday of the previous week
+    assert kunduz[0].time_precision == 2
