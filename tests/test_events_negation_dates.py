@@ -70,3 +70,26 @@ def test_last_week_dates_its_own_sentence(extractor):
     assert kunduz, [(e.sub_event_type, e.admin1, e.event_date) for e in events]
     assert kunduz[0].event_date == "2010-07-05"  # the Monday of the previous week
     assert kunduz[0].time_precision == 2
+
+
+def test_similar_actions_elsewhere_repeat_the_event_at_the_new_place(extractor):
+    text = (
+        "KABUL, Afghanistan (Aug. 10, 2021) - Government forces recaptured the town of Pul-e Khumri from the "
+        "Taliban on Monday, the defence ministry said. Similar operations are under way in Aybak, a ministry "
+        "spokesman added, without giving figures."
+    )
+    events = _events(extractor, text, published="2021-08-10")
+    by_place = {e.location: e for e in events}
+    assert "Aybak" in by_place, [(e.sub_event_type, e.location) for e in events]
+    aybak = by_place["Aybak"]
+    first = events[0]
+    assert aybak.sub_event_type == first.sub_event_type == "Government regains territory"
+    assert aybak.event_date == first.event_date == "2021-08-09"
+    assert aybak.admin1 == "Samangan"
+    assert aybak.fatalities == 0
+    assert "Aybak" in aybak.evidence[0].text
+
+
+def test_similar_wording_without_an_earlier_event_adds_nothing(extractor):
+    text = "Similar operations are under way in Aybak, officials said, as the harvest season begins."
+    assert _events(extractor, text, published="2021-08-10") == []

@@ -83,6 +83,32 @@ def restatement_cue() -> re.Pattern[str]:
 
 
 @functools.cache
+def similar_elsewhere_cue() -> tuple[re.Pattern[str], int]:
+    """The pattern of ``data/events/similar_elsewhere.yaml`` ("similar actions are taking place in") and
+    how many sentences back the repeated event may be."""
+    name = "events/similar_elsewhere.yaml"
+    data = load_yaml(name) or {}
+    require(isinstance(data, dict), name, "top level", "expected a mapping")
+    words = {}
+    for key in ("nouns", "verbs"):
+        value = data.get(key) or []
+        require(
+            isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value),
+            name,
+            key,
+            "expected a non-empty list of words",
+        )
+        words[key] = "|".join(re.escape(v.strip()) for v in sorted(value, key=len, reverse=True))
+    window = data.get("window", 3)
+    require(isinstance(window, int) and 1 <= window <= 10, name, "window", "expected an integer 1-10")
+    pattern = re.compile(
+        rf"\b(?:(?:similar|the same)\s+(?:{words['nouns']})|the same)\s+(?:{words['verbs']})\s+in\b",
+        re.IGNORECASE,
+    )
+    return pattern, window
+
+
+@functools.cache
 def admin1_names() -> dict[str, dict[str, str]]:
     """{ISO3: {gazetteer admin1: common English name}} from ``data/events/admin1_names.yaml``."""
     data = load_yaml("events/admin1_names.yaml") or {}
@@ -749,6 +775,58 @@ def _finalise(a: Analysis, ev: Event) -> None:
     ev.notes = note_for(ev)
 
 
+def _similar_elsewhere(
+    a: Analysis,
+    decided: dict[int, tuple[Decision, Any]],
+    found: list[tuple[Event, Decision, Sentence, str]],
+) -> list[tuple[Event, Decision, Sentence, str]]:
+    """Events repeated at other places by "similar actions are taking place in X" sentences: the nearest
+    earlier event (within the configured window), at each place the sentence names after the cue."""
+    pattern, window = similar_elsewhere_cue()
+    out: list[tuple[Event, Decision, Sentence, str]] = []
+    for s in a.sentences:
+        if s.index in decided or s.is_question:
+            continue
+        m = pattern.search(s.text)
+        if m is None:
+            continue
+        earlier = [si for si in decided if s.index - window <= si < s.index]
+        if not earlier:
+            continue
+        si = max(earlier)
+        d, doc = decided[si]
+        told = [f[0] for f in found if f[2].index == si and not f[0].historical]
+        if not told:
+            continue
+        places = [
+            p
+            for p in a.in_sentence(a.place_mentions, s)
+            if p.place is not None
+            and p.start >= s.start + m.end()
+            and p.place.id not in {t.location for t in told}
+            and p.place.name not in {t.location for t in told}
+        ]
+        seen: set[str] = set()
+        for p in places:
+            assert p.place is not None
+            if p.place.id in seen:
+                continue
+            seen.add(p.place.id)
+            precision = 1 if p.place.feature == "populated place" else 3
+            built = _build(
+                a, a.sentences[si], d, doc, None, lead=False, at=event_context.Where(p.place, precision, p)
+            )
+            if built is None:
+                continue
+            ev = built[0]
+            # the place and the quote come from this sentence; the earlier one's counts are not repeated
+            ev.evidence = [Evidence(s.text, s.start, s.end)]
+            ev.fatalities, ev.fatalities_low, ev.fatalities_high = 0, None, None
+            ev.civilian_fatalities, ev.injured, ev.arrested = 0, None, None
+            out.append((ev, d, s, built[1]))
+    return out
+
+
 def extract_events(analysis: Analysis) -> list[Event]:
     """The report's events, main event first."""
     a = analysis
@@ -812,6 +890,7 @@ def extract_events(analysis: Analysis) -> list[Event]:
             built = _build(a, s, d, doc, next_free, lead=si == min(decided), at=at)
             if built is not None:
                 found.append((built[0], d, s, built[1]))
+    found.extend(_similar_elsewhere(a, decided, found))
     # A headline sums up what the body tells; where the body has events, the headline adds none (it would
     # add the provinces it lists and its own reading of the type): it only joins the body event it retells
     # ("Several Suspected Insurgents Detained" gives the count the body leaves vague).
