@@ -45,7 +45,7 @@ def _open(db: str | None) -> Any:
     return Database.open(resolve_db(db), create=False)
 
 
-def _emit(write: Callable[[IO[str]], None], output: str | None) -> None:
+def _emit(write: Callable[[IO[str]], object], output: str | None) -> None:
     if not output:
         write(sys.stdout)
         return

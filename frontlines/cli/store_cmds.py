@@ -78,6 +78,7 @@ def _progress(quiet: bool, total: int | None, label: str) -> Any:
         MofNCompleteColumn,
         Progress,
         ProgressColumn,
+        TaskID,
         TextColumn,
         TimeElapsedColumn,
         TimeRemainingColumn,
@@ -89,7 +90,10 @@ def _progress(quiet: bool, total: int | None, label: str) -> Any:
             speed = task.finished_speed or task.speed
             return Text(f"{speed:,.1f} docs/s" if speed else "- docs/s", style="cyan")
 
-    bar = Progress(
+    class Bar(Progress):
+        task_id: TaskID  # the one task the bar shows (what ``advance`` moves)
+
+    bar = Bar(
         TextColumn(f"[bold]{label}"),
         BarColumn(),
         MofNCompleteColumn(),

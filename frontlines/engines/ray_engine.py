@@ -24,7 +24,7 @@ import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard, cast
 
 from frontlines.errors import FrontlinesError, UsageError
 from frontlines.extract.extractor import ReportInput
@@ -136,10 +136,11 @@ def run_ray(
     ray = init_ray(address)
     workers = num_workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
     if _are_paths(reports):
-        yield from _run_dataset(_read_paths(ray, [str(p) for p in reports]), workers, batch_size)  # type: ignore[union-attr]
+        yield from _run_dataset(_read_paths(ray, [str(p) for p in reports]), workers, batch_size)
         return
+    items = cast(Iterable[Item], reports)  # not a list of paths: reports and error dicts
     buffer: list[Item] = []
-    for item in reports:
+    for item in items:
         buffer.append(item)
         if len(buffer) >= window:
             yield from _run_window(ray, buffer, workers, batch_size)
@@ -148,7 +149,7 @@ def run_ray(
         yield from _run_window(ray, buffer, workers, batch_size)
 
 
-def _are_paths(reports: Any) -> bool:
+def _are_paths(reports: object) -> TypeGuard[Sequence[str | os.PathLike[str]]]:
     return (
         isinstance(reports, (list, tuple))
         and bool(reports)

@@ -18,6 +18,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import TypedDict
 
 from sklearn.metrics import f1_score, precision_recall_fscore_support
 
@@ -34,7 +35,20 @@ def read(path: Path) -> list[dict[str, str]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def score(gold: list[str], pred: list[str]) -> dict[str, object]:
+class Scores(TypedDict):
+    """What :func:`score` returns."""
+
+    weighted_f1: float
+    accuracy: float
+    n_event: int
+    no_event_share: float
+    n_no_event: int
+    no_event_mistakes: Counter[str]
+    per_class: dict[str, dict[str, float]]
+    confusions: Counter[tuple[str, str]]
+
+
+def score(gold: list[str], pred: list[str]) -> Scores:
     """Scores from CASE codes (``gold``) and predicted labels (ACLED names or ``NONE``)."""
     ev = [(CODE_TO_SUB[g], p) for g, p in zip(gold, pred, strict=True) if g in CODE_TO_SUB]
     ne = [p for g, p in zip(gold, pred, strict=True) if g in NO_EVENT_CODES]

@@ -119,7 +119,7 @@ def description_pieces(text: str) -> list[tuple[str, str | None]]:
 def _resolve_piece(name: str, feature: str | None, countries: list[str], near: str | None) -> Place | None:
     feature = None if feature == "subcity" else feature
     query = f"{name} province" if feature == "admin1" else f"{name} district" if feature == "admin2" else name
-    for cc in countries or [None]:
+    for cc in countries if countries else [None]:
         place = geocode(query, cc, near=near)
         if place is None and feature:
             place = geocode(name, cc, near=near)
@@ -316,7 +316,11 @@ def classify_failures(path: str, limit: int | None = None) -> dict[str, int]:
         desc, prec12 = r["where_description"], r["where_prec"] in ("1", "2")
         p = geocode_description(desc, r["country"] or None)
         glat, glon = float(r["latitude"]), float(r["longitude"])
-        d = haversine_km(p.latitude, p.longitude, glat, glon) if p and p.latitude is not None else None
+        d = (
+            haversine_km(p.latitude, p.longitude, glat, glon)
+            if p and p.latitude is not None and p.longitude is not None
+            else None
+        )
         has_a1 = bool(r["adm_1"].strip())
         a1ok = has_a1 and p is not None and same_admin1(p, r["adm_1"], r["country"])
         distok = d is not None and d <= 25.0

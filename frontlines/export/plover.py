@@ -34,7 +34,7 @@ def load_mapping() -> dict[str, dict[str, Any]]:
         etype, mode = entry.get("event_type"), entry.get("mode")
         require(etype is None or etype in types, PLOVER_FILE, where, f"unknown PLOVER event type {etype!r}")
         require(
-            mode is None or mode in (modes.get(etype) or []),
+            mode is None or (etype is not None and mode in (modes.get(etype) or [])),
             PLOVER_FILE,
             where,
             f"mode {mode!r} is not a mode of {etype}",

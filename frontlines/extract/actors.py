@@ -163,8 +163,9 @@ def _parse_inter(
     require(
         isinstance(value, list) and bool(value), relpath, where, "'inter' must be a code or a list of periods"
     )
+    assert isinstance(value, list)  # require() raised otherwise
     periods = []
-    for item in value:  # type: ignore[union-attr]
+    for item in value:
         require(isinstance(item, dict) and "inter" in item, relpath, where, "an inter period needs 'inter'")
         require(
             item["inter"] in INTER_CODES, relpath, where, f"inter {item['inter']} is not an ACLED code 1-8"

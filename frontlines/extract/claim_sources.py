@@ -277,9 +277,9 @@ def _source_from_subject(a: Analysis, s: Sentence, subj: Any) -> Source | None:
             sp = next((x for x in a.speakers if x.id == m.speaker_id), None)
             name = sp.name if sp else m.text
             return Source(name, "speaker", _is_party_speaker(sp, name))
-    for m in a.actor_mentions:
-        if m.start < hi and m.end > lo and m.actor.inter != 7:
-            return Source(m.actor.name, "actor", True)
+    for am in a.actor_mentions:
+        if am.start < hi and am.end > lo and am.actor.inter != 7:
+            return Source(am.actor.name, "actor", True)
     text = a.text[lo:hi]
     head = subj.lemma_.lower()
     if head in _GENERIC_GROUPS and (

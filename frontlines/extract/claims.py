@@ -144,20 +144,24 @@ def extract_claims(analysis: Analysis, events: list[Event]) -> list[Claim]:
         if s.index in covered or s.is_question or claim_sources.is_interviewer(a, s.speaker_label):
             continue
         has_toll = any(c.kind == "killed" for c in a.in_sentence(a.casualties, s))
-        src = claim_sources.attributed_source(a, s)
-        party = src is not None and src.party and src.kind == "actor"
-        if party and (
-            modality.denied_cue(s.text) or src.name in {n for e in events for n in (e.actor1, e.actor2)}
+        said = claim_sources.attributed_source(a, s)
+        if (
+            said is not None
+            and said.party
+            and said.kind == "actor"
+            and (
+                modality.denied_cue(s.text) or said.name in {n for e in events for n in (e.actor1, e.actor2)}
+            )
         ):
             # A party answering the report: a denial, or its own version of an event it took part in.
-            ev = _about(events, a, s)
-            if ev is not None:
-                add(src, _response_stance(src, s, ev), ev, s, _toll(a, s))
+            about = _about(events, a, s)
+            if about is not None:
+                add(said, _response_stance(said, s, about), about, s, _toll(a, s))
                 covered.add(s.index)
                 continue
         if has_toll:
             # A death toll said outside any event sentence: a claim about a figure.
-            src = src or _source(a, s)
+            src = said or _source(a, s)
             stance = "asserts" if src.kind == "outlet" or not src.party else "claims"
             add(src, stance, None, s, None)
             covered.add(s.index)

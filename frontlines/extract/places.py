@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 
 from frontlines.data.loader import load_yaml, require
 from frontlines.extract import gazetteer as gz
@@ -85,7 +85,7 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(s < be and bs < e for bs, be in spans)
 
 
-def _country_votes(a: Analysis, spans: list[tuple[int, int, str, bool]]) -> tuple[Counter[str], set[str]]:
+def _country_votes(a: Analysis, spans: list[tuple[int, int, str, bool]]) -> tuple[dict[str, float], set[str]]:
     """Votes for the report's country, and the countries the text names (by name or nationality word).
 
     Places named vote 1, countries and names the text calls a province 2, nationality words 0.5.  A name
@@ -93,7 +93,7 @@ def _country_votes(a: Analysis, spans: list[tuple[int, int, str, bool]]) -> tupl
     State" once).  Where the news happened weighs more: a dateline place ("KYIV —") triple, other places
     of the lead sentence double (not country names there: "missiles fired by Russia" names an actor).
     """
-    votes: Counter[str] = Counter()
+    votes: dict[str, float] = defaultdict(float)
     named: set[str] = set()
     seen: Counter[str] = Counter()
     gaz = gz.get_gazetteer()
@@ -282,7 +282,7 @@ def find_places(analysis: Analysis) -> None:
     a = analysis
     spans = _candidate_spans(a)
     votes, named = _country_votes(a, spans)
-    country = votes.most_common(1)[0][0] if votes else None
+    country = max(votes, key=votes.__getitem__) if votes else None  # the first of equals, as most_common
     if country and find_country(country) is None:
         country = None
     a.country_iso2 = country

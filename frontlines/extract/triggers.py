@@ -80,7 +80,9 @@ def _rule(entry: Any, i: int) -> Rule:
     where = f"rule {i + 1} ({sub})"
     cues: list[tuple[re.Pattern[str], int]] = []
     raw_cues = entry.get("cues")
-    require(isinstance(raw_cues, list) and raw_cues, TRIGGERS_FILE, where, "needs a non-empty list of cues")
+    require(
+        isinstance(raw_cues, list) and bool(raw_cues), TRIGGERS_FILE, where, "needs a non-empty list of cues"
+    )
     for j, cue in enumerate(raw_cues):
         if isinstance(cue, str):
             cues.append((_compile(cue, f"{where} cue {j + 1}"), 2))
@@ -107,7 +109,7 @@ def lexicon() -> Lexicon:
     data = load_yaml(TRIGGERS_FILE)
     require(isinstance(data, dict), TRIGGERS_FILE, "top level", "expected a mapping")
     raw_rules = data.get("rules")
-    require(isinstance(raw_rules, list) and raw_rules, TRIGGERS_FILE, "rules", "expected a list")
+    require(isinstance(raw_rules, list) and bool(raw_rules), TRIGGERS_FILE, "rules", "expected a list")
     rules = tuple(_rule(e, i) for i, e in enumerate(raw_rules))
     non = data.get("non_events") or {}
     require(isinstance(non, dict), TRIGGERS_FILE, "non_events", "expected a mapping")

@@ -15,13 +15,14 @@ in one transaction.  Timers split the wall time into reading, extraction, and st
 
 from __future__ import annotations
 
+import functools
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import Row, or_, select
 
 from frontlines.extract.extractor import Extractor, ReportInput, clean_text
 from frontlines.ids import document_key
@@ -169,8 +170,13 @@ class _Run:
             t0 = time.perf_counter()
             signature = signature_of(result["text"])
             outcome = self.db.write(
-                lambda c, r=result, j=job, s=signature: save_result(
-                    c, r, j.source, syndication=self.syndication, signature=s, force=self.force
+                functools.partial(
+                    save_result,
+                    result=result,
+                    source=job.source,
+                    syndication=self.syndication,
+                    signature=signature,
+                    force=self.force,
                 )
             )
             self.stats.store_seconds += time.perf_counter() - t0
@@ -286,7 +292,7 @@ def stale_documents(db: Database, *, include_current: bool = False, page: int = 
         stmt = select(docs).where(cond).order_by(docs.c.document_key).limit(page)
         with db.read() as conn:
             rows = conn.execute(stmt).all()
-            firsts = {}
+            firsts: dict[str, Row[Any]] = {}  # document key -> its first source
             if rows:
                 src = (
                     select(sources)
@@ -298,8 +304,12 @@ def stale_documents(db: Database, *, include_current: bool = False, page: int = 
         if not rows:
             return
         for row in rows:
-            s = firsts.get(row.document_key)
-            source = SourceRef(input_id=s.input_id, url=s.url, source=s.source) if s else SourceRef()
+            first = firsts.get(row.document_key)
+            source = (
+                SourceRef(input_id=first.input_id, url=first.url, source=first.source)
+                if first
+                else SourceRef()
+            )
             report = ReportInput(
                 text=row.text,
                 title=row.title,

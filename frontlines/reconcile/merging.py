@@ -535,7 +535,7 @@ def _choose_modality(ms: Sequence[EventMention]) -> str:
     return next((mod for mod in MODALITY_ORDER if mod in present), "asserted")
 
 
-def summarise(mentions: list[EventMention | dict[str, Any]]) -> dict[str, Any]:
+def summarise(mentions: Sequence[EventMention | dict[str, Any]]) -> dict[str, Any]:
     """The canonical event's fields (contract names) computed from all its mentions.
 
     - ``sub_event_type``: the highest-priority family's reading, then the one most independent sources give,

@@ -235,7 +235,7 @@ def contradicting_pairs(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Pairs of opposed claims: the store's links (same document) and, across documents, claims on the same
     canonical event whose stances oppose (asserts/claims against denies/disputes)."""
     by_id = {(c["document_key"], c["claim_id"]): c for c in claims}
-    seen: set[tuple[Any, Any]] = set()
+    seen: set[tuple[tuple[Any, Any], ...]] = set()
     pairs = []
     for c in claims:
         for other in c.get("contradicts") or []:

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
@@ -55,6 +56,7 @@ def _pg_copy_insert(conn: Connection, table: Table, rows: Sequence[dict[str, Any
     )
     is_json = [isinstance(c.type, JSON) for c in columns]
     raw = conn.connection.driver_connection  # the psycopg connection, inside our transaction
+    assert raw is not None  # an open connection always has its driver connection
     with raw.cursor() as cur, cur.copy(f"COPY {stage} ({names}) FROM STDIN") as copy:
         for row in rows:
             copy.write_row(
@@ -106,7 +108,11 @@ def load_results(
     for group in _groups(results, group_size):
         keys = [_key(r) for r in group if "error" not in r]
         current = db.current_keys(k for k in keys if k)
-        done = db.write(lambda conn, g=group, c=current: _write_group(conn, g, c, syndication, source))
+        done = db.write(
+            functools.partial(
+                _write_group, group=group, current=current, syndication=syndication, default_source=source
+            )
+        )
         for name in ("read", "new", "unchanged", "failed", "sources_added", "events", "claims"):
             setattr(stats, name, getattr(stats, name) + getattr(done, name))
         stats.failures.extend(done.failures[: max(0, _MAX_LISTED - len(stats.failures))])

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import ColumnDefault, bindparam, delete, func, select, update
 from sqlalchemy.engine import Connection
 
 from frontlines.store import merging_api as merging
@@ -51,7 +51,7 @@ def plain(row: Any) -> dict[str, Any]:
 
 
 def candidates(
-    conn: Connection, iso3: str | None, when: dt.date | None, sub_event_type: str
+    conn: Connection, iso3: str | None, when: dt.date | None, sub_event_type: str | None
 ) -> list[dict[str, Any]]:
     """Canonical events of a related family in the same country within the merge window of ``when``.
 
@@ -156,7 +156,7 @@ def _create(
 
 def _fill_defaults(row: dict[str, Any]) -> dict[str, Any]:
     for col in CANON.columns:
-        if row.get(col.name) is None and not col.nullable and col.default is not None:
+        if row.get(col.name) is None and not col.nullable and isinstance(col.default, ColumnDefault):
             row[col.name] = col.default.arg
     return row
 
@@ -189,7 +189,7 @@ def _mention_row(
         merge_reasons=reasons,
     )
     for col in MENTIONS.columns:
-        if row.get(col.name) is None and not col.nullable and col.default is not None:
+        if row.get(col.name) is None and not col.nullable and isinstance(col.default, ColumnDefault):
             row[col.name] = col.default.arg
     return row
 

@@ -13,11 +13,12 @@ summarised again from its mentions (:func:`summarise`, through :func:`frontlines
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, func, select, update
+from sqlalchemy import ColumnElement, and_, func, select, update
 from sqlalchemy.engine import Connection
 
 from frontlines.store import canonical
@@ -95,7 +96,7 @@ def remerge(db: Database, *, iso3: str | None = None, window_days: int = DEFAULT
             keep = [c for c in carried.get(country, []) if c.day and c.day >= start - _margin()]
             clusters = _group(rows, keep)
             carried[country] = [c for c in clusters if c.day and c.day >= end - _margin()]
-        stats.moved += db.write(lambda conn, cs=clusters: _write(conn, cs))
+        stats.moved += db.write(functools.partial(_write, clusters=clusters))
     with db.read() as conn:
         stats.canonical_after = int(conn.execute(select(func.count()).select_from(CANON)).scalar() or 0)
     return stats
@@ -107,6 +108,7 @@ def _margin() -> dt.timedelta:
 
 def _mentions(conn: Connection, iso3: str | None, start: Any, end: Any) -> list[dict[str, Any]]:
     country = MENTIONS.c.iso3.is_(None) if iso3 is None else MENTIONS.c.iso3 == iso3
+    when: ColumnElement[bool]
     if start is None:
         when = MENTIONS.c.event_date.is_(None)
     else:

@@ -476,7 +476,7 @@ def _figure_records(conn: Connection, iso3: str | None) -> list[ClaimRecord]:
     for m in rows:
         doc = docs[m.document_key]
         day = m.doc_published or m.event_date
-        _, aff = outlet_affiliation(doc["outlet"], lambda m=m, day=day: state_forces(m.iso3, day))
+        _, aff = outlet_affiliation(doc["outlet"], functools.partial(state_forces, m.iso3, day))
         out.append(
             ClaimRecord(
                 claim_id=f"{m.document_key[:12]}:{m.event_id}:fatalities",
