@@ -93,7 +93,7 @@ def similar_elsewhere_cue() -> tuple[re.Pattern[str], int]:
     for key in ("nouns", "verbs"):
         value = data.get(key) or []
         require(
-            isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value),
+            isinstance(value, list) and bool(value) and all(isinstance(v, str) and v.strip() for v in value),
             name,
             key,
             "expected a non-empty list of words",
