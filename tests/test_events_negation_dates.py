@@ -93,3 +93,19 @@ def test_similar_actions_elsewhere_repeat_the_event_at_the_new_place(extractor):
 def test_similar_wording_without_an_earlier_event_adds_nothing(extractor):
     text = "Similar operations are under way in Aybak, officials said, as the harvest season begins."
     assert _events(extractor, text, published="2021-08-10") == []
+
+
+def test_the_day_the_source_spoke_dates_an_announced_deployment(extractor):
+    text = (
+        "MAIDUGURI, Nigeria - The Nigerian army has sent about 800 more soldiers to Borno State to protect "
+        "farming villages from insurgents, an army spokesman said on Wednesday."
+    )
+    events = _events(extractor, text, published="2022-07-15")  # a Friday
+    assert events and events[0].sub_event_type == "Change to group/activity"
+    assert events[0].event_date == "2022-07-13"
+
+
+def test_an_event_day_still_beats_the_day_it_was_told(extractor):
+    text = "Gunmen killed four farmers near Gwoza in Borno State on Monday, a police spokesman said on Wednesday."
+    events = _events(extractor, text, published="2022-07-15")
+    assert events and events[0].event_date == "2022-07-11"

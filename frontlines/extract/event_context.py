@@ -303,9 +303,27 @@ def when(a: Analysis, s: Sentence, trigger_at: int | None = None) -> When:
         if a.published and last and last > a.published:
             last = a.published
         return When(last, 2, True, "sentence")
+    spoken = _speech_date(a, s)
+    if spoken is not None:
+        # "the army said on Friday": it happened by then (and an announcement happened then); nearer the
+        # event than the publication date
+        return When(spoken.date, 2, True, "speech")
     if a.published:
         return When(a.published, 2, False)
     return When(None, 3, False)
+
+
+def _speech_date(a: Analysis, s: Sentence) -> DateMention | None:
+    """The day the sentence's source spoke ("the army said on Friday", "announced on Friday that"), if
+    the sentence gives one (a single day, not in a dateline, not before the publication date's year)."""
+    for d in a.in_sentence(a.dates, s):
+        if d.end_date is not None or d.precision > 2 or in_dateline(a.text, d.start, d.end):
+            continue
+        before = a.text[max(0, d.start - 50) : d.start]
+        if _SPEECH_BEFORE.search(before) and not _names_other_event(a.text, d):
+            if a.published is None or (a.published - d.date).days <= 31:
+                return d
+    return None
 
 
 # "the Aug. 7 attack", "the July 2 vehicle-borne IED attack", "Tuesday's bombing": a date used as the

@@ -501,9 +501,9 @@ def _carry_dates(found: list[tuple[Event, Decision, Sentence, str]]) -> None:
     has one (a follow-up sentence usually tells more of the main event), instead of a fallback date."""
     last: tuple[str | None, int] | None = None
     for ev, _d, _s, level in sorted(found, key=lambda f: f[2].index):
-        if level == "sentence" and not ev.historical:
+        if level in ("sentence", "speech") and not ev.historical:
             last = (ev.event_date, ev.time_precision)
-        elif level != "sentence" and last is not None and not ev.historical:
+        elif level not in ("sentence", "speech") and last is not None and not ev.historical:
             ev.event_date, ev.time_precision = last
 
 
