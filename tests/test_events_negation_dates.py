@@ -109,3 +109,18 @@ def test_an_event_day_still_beats_the_day_it_was_told(extractor):
     text = "Gunmen killed four farmers near Gwoza in Borno State on Monday, a police spokesman said on Wednesday."
     events = _events(extractor, text, published="2022-07-15")
     assert events and events[0].event_date == "2022-07-11"
+
+
+def test_where_residents_fled_is_not_where_the_town_fell(extractor):
+    text = (
+        "The Arakan Army said on Tuesday that it had captured Paletwa, a township in southern Chin State, "
+        "after weeks of fighting with the military.\n\n"
+        "The group said its fighters overran the last army outpost in the township on Monday and that dozens "
+        "of soldiers had been killed or captured. A teacher who fled to Mizoram in India said the shelling "
+        "had gone on for days."
+    )
+    events = _events(extractor, text, published="2024-01-17")
+    assert events[0].sub_event_type == "Non-state actor overtakes territory"
+    assert events[0].actor1 == "AA: Arakan Army"
+    assert {e.country for e in events if e.modality in ("asserted", "claimed")} == {"Myanmar"}
+    assert events[0].fatalities == 0  # "killed or captured" does not say how many died

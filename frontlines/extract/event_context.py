@@ -27,6 +27,12 @@ _REFERENCE = re.compile(
     r"(?:from|toward|towards|km|kilometres|kilometers|miles|(?:north|south|east|west)(?:east|west)? of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# Where people went, not where it happened: "a resident who fled to Mizoram", "took refuge in Uganda".
+_DESTINATION = re.compile(
+    r"(?:fled|flee(?:ing|s)?|escaped|crossed|evacuated|displaced|relocated|deported|returned)\s+"
+    r"(?:\w+\s+)?(?:to|into|across|over to)\s+(?:the\s+)?$|(?:refuge|shelter|asylum)\s+in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _PREP = re.compile(r"\b(?:in|at|near|on|outside|into|of|from|around|across)\s+(?:the\s+)?$")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 LEAD_SENTENCES = 3
@@ -72,10 +78,8 @@ def in_dateline(text: str, start: int, end: int) -> bool:
 def _best_place(mentions: list[PlaceMention], text: str, allow_dateline: bool = False) -> Where | None:
     if not mentions:
         return None
-    usable = [m for m in mentions if m.place is not None]
+    usable = [m for m in mentions if m.place is not None and not is_destination(text, m)]
     usable = [m for m in usable if allow_dateline or not in_dateline(text, m.start, m.end)]
-    if not usable:
-        return None
     if not usable:
         return None
 
@@ -93,6 +97,11 @@ def _best_place(mentions: list[PlaceMention], text: str, allow_dateline: bool = 
     return Where(best.place, precision, best)
 
 
+def is_destination(text: str, m: PlaceMention) -> bool:
+    """Is a place named as where people fled or crossed to ("fled to Mizoram")?  Never the event's place."""
+    return bool(_DESTINATION.search(text[max(0, m.start - 40) : m.start]))
+
+
 def main_place(a: Analysis) -> Place | None:
     """The report's main place: the most mentioned town, else the most mentioned province or country."""
     if not a.place_mentions:
@@ -101,18 +110,16 @@ def main_place(a: Analysis) -> Place | None:
     by_id: dict[str, Place] = {}
     first: dict[str, int] = {}
     for m in a.place_mentions:
-        if m.place is None or in_dateline(a.text, m.start, m.end):
+        if m.place is None or in_dateline(a.text, m.start, m.end) or is_destination(a.text, m):
             continue
         counts[m.place.id] += 1
         by_id[m.place.id] = m.place
         first.setdefault(m.place.id, m.start)
     if not counts:
         return None
-    home = Counter(
-        p.country for pid, p in by_id.items() for _ in range(counts[pid]) if p.country
-    ).most_common(1)
+    home = dominant_country(a)
     if home:
-        by_id = {k: p for k, p in by_id.items() if p.country == home[0][0]} or by_id
+        by_id = {k: p for k, p in by_id.items() if p.country == home} or by_id
     return min(
         by_id.values(),
         key=lambda p: (p.feature == "country", _RANK.get(p.feature, 5) >= 3, -counts[p.id], first[p.id]),
@@ -121,8 +128,19 @@ def main_place(a: Analysis) -> Place | None:
 
 def dominant_country(a: Analysis) -> str | None:
     """The country most of the report's place mentions are in."""
-    counts: Counter[str] = Counter(m.place.country for m in a.place_mentions if m.place and m.place.country)
-    return counts.most_common(1)[0][0] if counts else None
+    # The lead paragraph's places weigh double, and where people fled to does not count: a report on a
+    # town taken in Chin State whose residents fled to India is about Myanmar.
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for m in a.place_mentions:
+        if not (m.place and m.place.country) or is_destination(a.text, m):
+            continue
+        st = a.sentence_at(m.start)
+        counts[m.place.country] += 2 if st is not None and st.paragraph <= 1 else 1
+        first.setdefault(m.place.country, m.start)
+    if not counts:
+        return None
+    return min(counts, key=lambda c: (-counts[c], first[c]))
 
 
 def where(a: Analysis, s: Sentence) -> Where:

@@ -130,6 +130,8 @@ def from_parse(doc: Any) -> Counts:
         lemma = verb.lemma_.lower()
         if verb.pos_ not in ("VERB", "AUX") or lemma not in _KILL | _INJURE | _ARREST:
             continue
+        if any(c.dep_ == "cc" and c.lower_ == "or" for c in verb.children):
+            continue  # "dozens were killed or captured": how many of them died is not said
         patients = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         if lemma == "die":
             patients = [c for c in verb.children if c.dep_ == "nsubj"]

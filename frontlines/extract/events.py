@@ -518,6 +518,29 @@ def _names_home_place(a: Analysis, s: Sentence) -> bool:
     )
 
 
+_STATE_INTER = {1}  # state forces (a foreign army taking ground is left as the wording gave it)
+_NON_STATE_INTER = {2, 3, 4}  # rebels, political militias, identity militias
+
+
+def _territory_by_taker(sub_event_type: str, inter1: int, inter2: int) -> str:
+    """Who took the place decides which of ACLED's two territory types it is: the type read from the
+    wording ("captured") gives way to the taker the actors step found ("the Arakan Army said it had
+    captured Paletwa" is a non-state gain, whatever the pronoun suggested)."""
+    if (
+        sub_event_type == "Government regains territory"
+        and inter1 in _NON_STATE_INTER
+        and inter2 not in _NON_STATE_INTER
+    ):
+        return "Non-state actor overtakes territory"
+    if (
+        sub_event_type == "Non-state actor overtakes territory"
+        and inter1 in _STATE_INTER
+        and inter2 not in _STATE_INTER
+    ):
+        return "Government regains territory"
+    return sub_event_type
+
+
 def _build(
     a: Analysis,
     s: Sentence,
@@ -559,6 +582,7 @@ def _build(
         trigger_at=s.start + d.start,
         exclude=claim_sources.attribution_spans(a, s),
     )
+    sub_event_type = _territory_by_taker(d.sub_event_type, who.inter1, who.inter2)
     counts = _counts(a, s, doc, next_free)
     mod = _modality(a, s, doc, d)
     if mod == "hypothetical" and not _names_home_place(a, s) and not _THREAT.search(s.text):
@@ -566,15 +590,15 @@ def _build(
         # a possibility about no place of the report's country is a general statement, not an event; a
         # threat or a plan ("vowed to attack", "plans an offensive") stays, marked hypothetical.
         return None
-    event_type = EVENT_TYPE_OF[d.sub_event_type]
+    event_type = EVENT_TYPE_OF[sub_event_type]
     p = place.place
     ev = Event(
         id="",
         event_date=time.date.isoformat() if time.date else None,
         time_precision=time.precision,
-        disorder_type=disorder_type_of(d.sub_event_type),
+        disorder_type=disorder_type_of(sub_event_type),
         event_type=event_type,
-        sub_event_type=d.sub_event_type,
+        sub_event_type=sub_event_type,
         actor1=who.actor1,
         actor2=who.actor2,
         inter1=who.inter1,
