@@ -124,3 +124,29 @@ def test_where_residents_fled_is_not_where_the_town_fell(extractor):
     assert events[0].actor1 == "AA: Arakan Army"
     assert {e.country for e in events if e.modality in ("asserted", "claimed")} == {"Myanmar"}
     assert events[0].fatalities == 0  # "killed or captured" does not say how many died
+
+
+def test_after_the_blast_points_back_to_the_grenade_attack(extractor):
+    text = (
+        "SRINAGAR - Suspected militants threw a grenade at a police patrol in a crowded market in Srinagar "
+        "on Thursday, but it exploded on the road and no one was hurt, police said.\n\n"
+        "Traders closed their shops after the blast and the area was cordoned off."
+    )
+    events = _events(extractor, text, published="2022-05-13")
+    counted = [e for e in events if e.modality in ("asserted", "claimed")]
+    assert [e.sub_event_type for e in counted] == ["Grenade"], [(e.sub_event_type, e.actor1) for e in events]
+    assert counted[0].admin1 == "Jammu and Kashmir"  # without GeoNames' macron
+
+
+def test_one_demonstration_is_one_event(extractor):
+    text = (
+        "NASIRIYAH, Iraq - Security forces opened fire on demonstrators blocking a bridge in Nasiriyah on "
+        "Thursday, killing four people, medical sources said.\n\n"
+        "Hundreds of young men had gathered at the bridge since the morning to demand jobs and an end to "
+        "corruption, chanting slogans and waving flags."
+    )
+    events = _events(extractor, text, published="2019-11-29")
+    counted = [e for e in events if e.modality in ("asserted", "claimed")]
+    assert len(counted) == 1, [(e.sub_event_type, e.event_date) for e in events]
+    assert counted[0].sub_event_type == "Excessive force against protesters"
+    assert counted[0].fatalities == 4

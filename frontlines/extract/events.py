@@ -53,6 +53,14 @@ _MERGE_INTO_BATTLE = {
     "Grenade",
 }
 _LEAVE_VERBS = {"withdraw", "retreat", "leave", "abandon", "flee", "pull", "fall"}
+# One demonstration is one event (ACLED: one per actors, place and day): its readings as a peaceful
+# protest, a protest broken up, force against it or a riot fold into one, the lead's reading first.
+_DEMONSTRATION = {
+    "Peaceful protest",
+    "Protest with intervention",
+    "Excessive force against protesters",
+    "Violent demonstration",
+}
 _TERRITORY = {
     "Non-state actor overtakes territory",
     "Government regains territory",
@@ -124,7 +132,28 @@ def common_admin1(admin1: str | None, iso3: str | None) -> str | None:
     """The province's common English name (``Idleb`` -> ``Idlib``), else the name given."""
     if not admin1 or not iso3:
         return admin1
-    return admin1_names().get(iso3, {}).get(admin1, admin1)
+    named = admin1_names().get(iso3, {}).get(admin1)
+    if named:
+        return named
+    if _TRANSLITERATION_MARKS.search(admin1):
+        return _plain_latin(admin1)
+    return admin1
+
+
+# Scholarly transliteration marks in GeoNames' admin1 names ("Jammu and Kashmīr", "Ḩā'il", "‘Ajlūn"):
+# English-language reporting and ACLED write them without (an acute or a cedilla in "Mérida" stays).
+_TRANSLITERATION_MARKS = re.compile(
+    "[\u0100\u0101\u0112\u0113\u012a\u012b\u014c\u014d\u016a\u016b\u1e00-\u1eff\u2018\u02bf\u02be]"
+)
+
+
+def _plain_latin(name: str) -> str:
+    """The name without macrons, under-dots and ayn/hamza marks."""
+    import unicodedata
+
+    name = re.sub("[\u2018\u2019\u02bb\u02bf\u02be]", "", name)
+    folded = unicodedata.normalize("NFKD", name)
+    return unicodedata.normalize("NFC", "".join(ch for ch in folded if not unicodedata.combining(ch)))
 
 
 def load_resources() -> None:
@@ -670,6 +699,8 @@ def _same_event(x: Event, y: Event) -> bool:
     if x.sub_event_type == y.sub_event_type:
         return True
     pair = {x.sub_event_type, y.sub_event_type}
+    if pair <= _DEMONSTRATION:
+        return True
     if "Non-violent transfer of territory" in pair and pair <= _TERRITORY and x.location == y.location:
         # A withdrawal told beside the capture it made possible; a retake claim against a capture stays apart.
         return True  # "the Taliban captured the town" and "government forces withdrew from it": one change of hands
@@ -746,12 +777,47 @@ _COUNT_FIELDS = (
 )
 
 
+# "after the blast", "during the attack", "in this strike": a definite noun that points back to a
+# happening the report has told, not a new one.
+_BACK_REFERENCE = re.compile(
+    r"\b(?:after|following|since|before|during|in|from|by|of|at|despite)\s+(?:the|this|that|these|those)\s+"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_HAPPENING_NOUN = re.compile(
+    r"(?:blasts?|explosions?|attacks?|bombings?|strikes?|raids?|ambush(?:es)?|clash(?:es)?|fighting|shelling|"
+    r"assaults?|incidents?|violence|unrest|riots?|protests?)\b",
+    re.IGNORECASE,
+)
+
+
+def _refers_back(sentence: str, d: Decision) -> bool:
+    """Is the trigger a definite noun pointing back ("pulled down their shutters after the blast")?"""
+    return bool(
+        _BACK_REFERENCE.search(sentence[: d.start]) and _HAPPENING_NOUN.match(sentence[d.start : d.end])
+    )
+
+
+def _same_happening(earlier: Event, later: Event, own_date: bool) -> bool:
+    """Can a back-reference be to this earlier event: same event type, a compatible place, and the same
+    day (or no day of its own)?"""
+    if earlier.historical or later.historical or earlier.event_type != later.event_type:
+        return False
+    if own_date and earlier.event_date != later.event_date:
+        return False
+    return _places_compatible(earlier, later)
+
+
 def _merge(into: Event, other: Event) -> None:
     """Fold a duplicate mention into the event (the battle wins over an air strike inside it)."""
     if other.sub_event_type in _BATTLES and (
         into.sub_event_type in _MERGE_INTO_BATTLE | _OPERATION
         or (into.sub_event_type == "Armed clash" and other.sub_event_type != into.sub_event_type)
     ):
+        into.sub_event_type, into.event_type = other.sub_event_type, other.event_type
+        into.disorder_type = other.disorder_type
+    if into.sub_event_type == "Peaceful protest" and other.sub_event_type in _DEMONSTRATION:
+        # "students marched ..." then "police fired tear gas at them": the protest was not left alone
         into.sub_event_type, into.event_type = other.sub_event_type, other.event_type
         into.disorder_type = other.disorder_type
     a = event_counts.Counts(
@@ -930,6 +996,8 @@ def extract_events(analysis: Analysis) -> list[Event]:
         target = next((e for e in events if _same_event(e, ev)), None)
         if target is None:
             target = next((e for e in events if _restates(e, ev, level == "sentence", s.text)), None)
+        if target is None and _refers_back(s.text, d):
+            target = next((e for e in events if _same_happening(e, ev, level == "sentence")), None)
         if target is not None:
             _merge(target, ev)
             continue
