@@ -150,3 +150,17 @@ def test_one_demonstration_is_one_event(extractor):
     assert len(counted) == 1, [(e.sub_event_type, e.event_date) for e in events]
     assert counted[0].sub_event_type == "Excessive force against protesters"
     assert counted[0].fatalities == 4
+
+
+def test_a_prisoner_exchange_is_an_agreement_and_its_talks_are_dated_to_their_month(extractor):
+    text = (
+        "SANAA, Yemen - The government and the Houthis completed a prisoner exchange on Sunday, with more "
+        "than 300 detainees flown between Sanaa and Marib, the Red Cross said.\n\n"
+        "The swap was agreed at talks in Geneva last month."
+    )
+    events = _events(extractor, text, published="2023-04-17")
+    assert events[0].sub_event_type == "Agreement"
+    assert events[0].event_date == "2023-04-16"
+    assert all(e.sub_event_type != "Arrests" for e in events)
+    talks = [e for e in events if e.event_date and e.event_date.startswith("2023-03")]
+    assert talks and talks[0].time_precision == 3

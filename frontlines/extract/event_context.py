@@ -269,6 +269,12 @@ def _event_dates(a: Analysis) -> list[DateMention]:
 # A named calendar week ("last week", "earlier this week"), unlike a running span ("in the past three
 # days"), dates the sentence's event by itself.
 _CALENDAR_WEEK = re.compile(r"\bweek\b", re.IGNORECASE)
+# A named calendar month ("last month", "in March 2020"), not a running one ("the past month").
+_CALENDAR_MONTH = re.compile(
+    r"^(?:(?:last|this|earlier this|the previous|the same)\s+month|"
+    r"(?:early|mid-?|late)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?)$",
+    re.IGNORECASE,
+)
 
 
 def when(a: Analysis, s: Sentence, trigger_at: int | None = None) -> When:
@@ -301,6 +307,10 @@ def when(a: Analysis, s: Sentence, trigger_at: int | None = None) -> When:
     if week is not None:
         # "Last week coalition forces conducted a strike": the sentence's own week, not another day
         return When(week.date, 2, True, "sentence")
+    month = next((m for m in spans if _CALENDAR_MONTH.match(m.text.strip())), None)
+    if month is not None:
+        # "The swap was agreed at talks last month", "a ceasefire agreed in March 2020"
+        return When(month.date, 3, True, "sentence")
     span_days = (spans[0].end_date - spans[0].date).days if spans and spans[0].end_date else 0
     if span_days > 31:
         return When(spans[0].end_date, 3, True, "sentence", span_days)
