@@ -164,3 +164,32 @@ def test_a_prisoner_exchange_is_an_agreement_and_its_talks_are_dated_to_their_mo
     assert all(e.sub_event_type != "Arrests" for e in events)
     talks = [e for e in events if e.event_date and e.event_date.startswith("2023-03")]
     assert talks and talks[0].time_precision == 3
+
+
+def test_the_dateline_town_is_not_what_a_capture_took(extractor):
+    text = (
+        "KABUL, Afghanistan (Nov. 23, 2011) - A Haqqani network leader was captured by a combined Afghan "
+        "and coalition security force during an operation in Zarghun Shahr district, Paktika province, "
+        "yesterday."
+    )
+    events = _events(extractor, text, published="2011-11-23")
+    assert [e.sub_event_type for e in events] == ["Arrests"]
+    assert events[0].admin1 == "Paktika"
+
+
+def test_a_district_namesake_in_the_province_the_report_names(extractor):
+    paktika = "In Paktika province, a combined force detained two suspected insurgents in Sarobi district yesterday."
+    kabul = "Gunmen attacked a police checkpoint in Sarobi district east of Kabul on Monday, killing two policemen."
+    assert _events(extractor, paktika, published="2011-07-02")[0].admin1 == "Paktika"
+    assert _events(extractor, kabul, published="2011-07-02")[0].admin1 == "Kabul"
+
+
+def test_a_follow_up_sentence_stays_where_the_operation_was(extractor):
+    text = (
+        "KABUL, Afghanistan (Apr. 29, 2012) - In Qalat district, Zabul province, an Afghan and coalition "
+        "security force detained a senior Taliban leader during an operation today. The leader organized "
+        "attacks in Kabul, Kandahar and Herat provinces. The security force detained one additional "
+        "insurgent as a result of this operation."
+    )
+    events = _events(extractor, text, published="2012-04-29")
+    assert {e.admin1 for e in events} == {"Zabul"}, [(e.sub_event_type, e.admin1) for e in events]

@@ -69,8 +69,11 @@ def in_dateline(text: str, start: int, end: int) -> bool:
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     if start - line_start > 60:
         return False
-    if _DATELINE_DATE.search(line[:80]):
-        return True
+    m = _DATELINE_DATE.search(line[:80])
+    if m:
+        # up to the date's closing bracket: "KABUL, Afghanistan (Apr. 29, 2012) - In Qalat district, ..."
+        close = line.find(")", m.end())
+        return start - line_start < (close + 1 if close >= 0 else m.end())
     word = text[start:end]
     return len(word) >= 4 and word.isupper() and bool(re.match(r"\s*[,(\-–—]", text[end : end + 3]))
 

@@ -536,6 +536,26 @@ def _carry_dates(found: list[tuple[Event, Decision, Sentence, str]]) -> None:
             ev.event_date, ev.time_precision = last
 
 
+_PLACE_FIELDS = ("country", "iso3", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision")
+
+
+def _carry_places(a: Analysis, found: list[tuple[Event, Decision, Sentence, str]]) -> None:
+    """An event whose sentence names no place of its own ("The security force detained one additional
+    insurgent") happened where the nearest earlier event of its paragraph did, not at the paragraph's most
+    precise place (which may be a background list: "attacks in Kabul, Kandahar and Herat")."""
+    last: tuple[Event, int] | None = None
+    for ev, _d, s, _level in sorted(found, key=lambda f: f[2].index):
+        if ev.historical:
+            continue
+        names = {m.place.name for m in a.in_sentence(a.place_mentions, s) if m.place is not None}
+        own = ev.location is not None and ev.location in names
+        if own:
+            last = (ev, s.paragraph)
+        elif last is not None and last[1] == s.paragraph and last[0].country == ev.country:
+            for f in _PLACE_FIELDS:
+                setattr(ev, f, getattr(last[0], f))
+
+
 _THREAT = re.compile(r"\b(?:threat\w*|vow\w*|warn\w*|plan\w*|pledg\w*|promis\w*|ultimatum)\b", re.I)
 
 
@@ -935,9 +955,23 @@ def extract_events(analysis: Analysis) -> list[Event]:
         if non_event_report and not has_conflict_cue(s.text):
             continue
         doc = a.parsed.get(si)
-        spans = [(m.start - s.start, m.end - s.start) for m in a.in_sentence(a.place_mentions, s)]
+        spans: list[tuple[int, int]] = []
+        filed: list[tuple[int, int]] = []
+        for m in a.in_sentence(a.place_mentions, s):
+            # "KABUL, Afghanistan (Nov. 23) - A leader was captured ...": where the report was filed is
+            # never what was taken
+            dateline = event_context.in_dateline(a.text, m.start, m.end)
+            (filed if dateline else spans).append((m.start - s.start, m.end - s.start))
 
-        def place_at(lo: int, hi: int, spans: list[tuple[int, int]] = spans, s: Sentence = s) -> bool:
+        def place_at(
+            lo: int,
+            hi: int,
+            spans: list[tuple[int, int]] = spans,
+            filed: list[tuple[int, int]] = filed,
+            s: Sentence = s,
+        ) -> bool:
+            if any(a0 < hi and lo < b0 for a0, b0 in filed):
+                return False
             if any(a0 < hi and lo < b0 for a0, b0 in spans):
                 return True
             return _is_town_name(a, s.text[lo:hi])
@@ -990,6 +1024,7 @@ def extract_events(analysis: Analysis) -> list[Event]:
         body, titles = titles, []
     found = body
     _carry_dates(found)
+    _carry_places(a, found)
     events: list[Event] = []
     order: dict[int, tuple[int, int]] = {}  # id(event) -> (first sentence index, trigger score)
     for ev, d, s, level in found:

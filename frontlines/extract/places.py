@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
+from typing import Any
 
 from frontlines.data.loader import load_yaml, require
 from frontlines.extract import gazetteer as gz
@@ -243,6 +244,7 @@ def _resolve(
                 return None
             return place, end
         return None
+    scored = _prefer_named_province(a, scored)
     entry = gaz.entries[scored[0][1]]
     if _is_capital(entry) and entry[gz.CC] != country and _SPEAKS_AFTER.match(after):
         return None  # "Kigali has repeatedly denied": the government, not a place of the events
@@ -275,6 +277,28 @@ def _resolve(
         if entry[gz.FEATURE] in ("admin1", "admin2") and country and entry[gz.CC] != country:
             return None  # a foreign province or district named like a word ("Capital", "Jadid")
     return gaz.place(scored[0][1]), end
+
+
+def _prefer_named_province(a: Analysis, scored: list[tuple[Any, int]]) -> list[tuple[Any, int]]:
+    """Among equally good namesakes in different provinces (Sarobi in Kabul and in Paktika), the one in a
+    province the report names ("east of Kabul", "in Paktika province") comes first."""
+    if len(scored) < 2 or scored[1][0] != scored[0][0]:
+        return scored
+    gaz = gz.get_gazetteer()
+    top = [x for x in scored if x[0] == scored[0][0]]
+    if len({gaz.entries[i][gz.ADMIN1] for _, i in top}) < 2:
+        return scored
+    words = " ".join(fold(w) for w in re.findall(r"[^\W\d_]+", a.text))
+
+    def named(x: tuple[Any, int]) -> bool:
+        admin1 = gaz.entries[x[1]][gz.ADMIN1]
+        key = " ".join(fold(w) for w in re.findall(r"[^\W\d_]+", admin1 or ""))
+        return bool(key) and re.search(rf"(?<!\S){re.escape(key)}(?!\S)", words) is not None
+
+    first = [x for x in top if named(x)]
+    if not first:
+        return scored
+    return first + [x for x in scored if x not in first]
 
 
 def find_places(analysis: Analysis) -> None:
