@@ -9,79 +9,29 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from typing import IO, Any
 
 import click
 
-from frontlines.cli.common import db_option, fail, resolve_db
-from frontlines.errors import FrontlinesError, UsageError
+from frontlines.cli.common import (
+    between_option,
+    cli_errors,
+    country_option,
+    db_option,
+    emit,
+    emit_json,
+    emit_jsonl,
+    fail,
+    output_option,
+    print_table,
+    print_tables,
+    read_store,
+    with_store,
+)
 
 CONTROL_FORMATS = ["table", "csv", "json", "jsonl", "geojson"]
 STATS_FORMATS = ["table", "csv", "json"]
-
-country_option = click.option("--country", default=None, help="ISO2, ISO3 or English name.")
-output_option = click.option("--output", "-o", "output", default=None, metavar="FILE", help="Write to FILE.")
-between_option = click.option(
-    "--between", default=None, metavar="START..END", help="Period, YYYY-MM-DD..YYYY-MM-DD."
-)
-
-
-@contextmanager
-def _errors() -> Iterator[None]:
-    try:
-        yield
-    except UsageError as exc:
-        raise click.UsageError(str(exc)) from None
-    except FrontlinesError as exc:
-        fail(str(exc))
-
-
-def _open(db: str | None) -> Any:
-    from frontlines.store import Database
-
-    return Database.open(resolve_db(db), create=False)
-
-
-def _emit(write: Callable[[IO[str]], object], output: str | None) -> None:
-    if not output:
-        write(sys.stdout)
-        return
-    try:
-        with open(output, "w", encoding="utf-8", newline="") as fh:
-            write(fh)
-    except OSError as exc:
-        fail(f"{output}: cannot be written ({exc.strerror or exc})")
-
-
-def _table(
-    rows: list[dict[str, Any]], columns: list[tuple[str, str]], title: str, output: str | None
-) -> None:
-    _tables([(rows, columns, title)], output)
-
-
-def _tables(specs: list[tuple[list[dict[str, Any]], list[tuple[str, str]], str]], output: str | None) -> None:
-    """Rich tables (rows, columns as (key, header), title), one after the other."""
-    from rich.console import Console
-    from rich.table import Table
-
-    tables = []
-    for rows, columns, title in specs:
-        table = Table(title=title)
-        for _key, header in columns:
-            table.add_column(header, overflow="fold")
-        for row in rows:
-            table.add_row(*("" if row.get(k) is None else str(row.get(k)) for k, _ in columns))
-        tables.append(table)
-
-    def write(fh: IO[str]) -> None:
-        con = Console(file=fh, width=160 if output else None)
-        for t in tables:
-            con.print(t)
-
-    _emit(write, output)
+TABLE_FILE_WIDTH = 160  # columns of a --format table written to --output
 
 
 def _day(value: str | None, option: str) -> dt.date | None:
@@ -172,12 +122,8 @@ def control_command(
     from frontlines.store import territory
     from frontlines.store.queries import parse_between
 
-    with _errors():
-        store = _open(db)
-        try:
-            tls = territory.timelines(store, country)
-        finally:
-            store.close()
+    with cli_errors():
+        tls = with_store(db, lambda store: territory.timelines(store, country))
         from frontlines.reconcile.control import changes_between, states_on
 
         if between:
@@ -190,9 +136,9 @@ def control_command(
             title = f"control on {day.isoformat()}: {len(states)} place(s)"
     rows = [s.to_contract() for s in states]
     if fmt == "table":
-        _table(rows, _CONTROL_TABLE, title, output)
+        print_table(rows, _CONTROL_TABLE, title, output, file_width=TABLE_FILE_WIDTH)
     else:
-        _emit(lambda fh: write_control(rows, fmt, fh), output)
+        emit(lambda fh: write_control(rows, fmt, fh), output)
 
 
 @control_command.command("show")
@@ -207,12 +153,11 @@ def control_show_command(ctx: click.Context, place: str, on: str, db: str | None
 
     day = _day(on, "--on")
     assert day is not None
-    with _errors():
-        store = _open(db or ctx.obj.get("db"))
-        try:
-            state, timeline = territory.control_show(store, place, day, ctx.obj.get("country"))
-        finally:
-            store.close()
+    with cli_errors():
+        state, timeline = with_store(
+            db or ctx.obj.get("db"),
+            lambda store: territory.control_show(store, place, day, ctx.obj.get("country")),
+        )
     if not timeline:
         fail(f"{place}: no control reports for this place")
     if fmt == "json":
@@ -287,14 +232,13 @@ def control_ledger_command(
     """The claims ledger: pairs of claims that contradict each other, grouped by event."""
     from frontlines.store import territory
 
-    with _errors():
-        store = _open(db or ctx.obj.get("db"))
-        try:
-            entries = territory.contested_pairs(
+    with cli_errors():
+        entries = with_store(
+            db or ctx.obj.get("db"),
+            lambda store: territory.contested_pairs(
                 store, country=ctx.obj.get("country"), kinds=list(kinds) or None, between=between, place=place
-            )
-        finally:
-            store.close()
+            ),
+        )
     emit_ledger(entries, fmt, output)
 
 
@@ -302,9 +246,9 @@ def emit_ledger(entries: list[Any], fmt: str, output: str | None) -> None:
     """Print ledger entries (contradicting claim pairs) as a table, JSON or JSONL."""
     rows = [e.to_dict() for e in entries]
     if fmt == "json":
-        _emit(lambda fh: fh.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n"), output)
+        emit_json(rows, output)
     elif fmt == "jsonl":
-        _emit(lambda fh: fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), output)
+        emit_jsonl(rows, output)
     else:
         flat = [
             {
@@ -323,7 +267,7 @@ def emit_ledger(entries: list[Any], fmt: str, output: str | None) -> None:
             ("b", "claim B"),
             ("values", "values"),
         ]
-        _table(flat, cols, f"{len(rows)} contradicting pair(s)", output)
+        print_table(flat, cols, f"{len(rows)} contradicting pair(s)", output, file_width=TABLE_FILE_WIDTH)
 
 
 @click.command("stats")
@@ -339,15 +283,15 @@ def stats_command(
     from frontlines.reconcile.aggregates import capitals_held, events_by_day_province
     from frontlines.store import queries, territory
 
-    with _errors():
+    with cli_errors():
         start, end = queries.parse_between(between)
-        store = _open(db)
-        try:
-            with store.read() as conn:
-                events = queries.canonical_events(conn, queries.EventFilter(country=country, between=between))
-                tls = territory.timelines(conn, country)
-        finally:
-            store.close()
+        events, tls = read_store(
+            db,
+            lambda conn: (
+                queries.canonical_events(conn, queries.EventFilter(country=country, between=between)),
+                territory.timelines(conn, country),
+            ),
+        )
         iso3 = queries.country_iso3(country) if country else None
     types, rows = events_by_day_province(events)
     dates = [r["date"] for r in rows]
@@ -355,8 +299,7 @@ def stats_command(
     end = end or (dt.date.fromisoformat(max(dates)) if dates else None)
     held = capitals_held(tls, iso3, start, end) if iso3 and start and end else []
     if fmt == "json":
-        out = {"by_day_province": rows, "capitals_held": held}
-        _emit(lambda fh: fh.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n"), output)
+        emit_json({"by_day_province": rows, "capitals_held": held}, output)
         return
     sides = sorted({h for d in held for h in d["holders"]})
     cap_rows = [
@@ -402,7 +345,7 @@ def stats_command(
                     }
                 )
 
-        _emit(write, output)
+        emit(write, output)
         return
     cols = [("date", "date"), ("admin1", "admin1"), ("events", "events")] + [(t, t) for t in types]
     cols += [("fatalities_low", "deaths low"), ("fatalities", "deaths"), ("fatalities_high", "deaths high")]
@@ -412,4 +355,4 @@ def stats_command(
     specs = [(rows, cols, "events and fatalities per day and province")]
     if cap_rows:
         specs.append((cap_rows, cap_cols, "provincial capitals held per side"))
-    _tables(specs, output)
+    print_tables(specs, output, file_width=TABLE_FILE_WIDTH)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib
 import json
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 
@@ -11,6 +13,26 @@ from frontlines.cli.common import fail
 from frontlines.errors import FrontlinesError
 
 _PATH = click.Path(exists=True, dir_okay=False)
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _eval_options(unit: str, json_help: str = "Print every figure as JSON.") -> Callable[[_F], _F]:
+    """What every evaluation takes: the file PATH, ``--limit`` (only the first N ``unit``) and ``--json``."""
+
+    def decorate(command: _F) -> _F:
+        command = click.option("--json", "as_json", is_flag=True, help=json_help)(command)
+        command = click.option("--limit", type=int, default=None, help=f"Only the first N {unit}.")(command)
+        return click.argument("path", type=_PATH)(command)
+
+    return decorate
+
+
+def _figures(evaluate: Callable[[], dict]) -> dict:
+    """Run one evaluation; a Frontlines error (unreadable file, bad rows) exits 1 with its one line."""
+    try:
+        return evaluate()
+    except FrontlinesError as exc:
+        fail(str(exc))
 
 
 def _print(result: dict, as_json: bool, lines: list[str]) -> None:
@@ -26,17 +48,12 @@ def eval_command() -> None:
 
 
 @eval_command.command("case")
-@click.argument("path", type=_PATH)
-@click.option("--limit", type=int, default=None, help="Only the first N snippets.")
-@click.option("--json", "as_json", is_flag=True, help="Print every figure as JSON.")
+@_eval_options("snippets")
 def case_cmd(path: str, limit: int | None, as_json: bool) -> None:
     """Weighted F1 of the main event's sub-event type and the no-event share (CASE 2021 JSONL)."""
     from frontlines.evaluate.case import evaluate_case
 
-    try:
-        r = evaluate_case(path, limit)
-    except FrontlinesError as exc:
-        fail(str(exc))
+    r = _figures(lambda: evaluate_case(path, limit))
     _print(
         r,
         as_json,
@@ -48,17 +65,12 @@ def case_cmd(path: str, limit: int | None, as_json: bool) -> None:
 
 
 @eval_command.command("isaf")
-@click.argument("path", type=_PATH)
-@click.option("--limit", type=int, default=None, help="Only the first N releases.")
-@click.option("--json", "as_json", is_flag=True, help="Print every figure as JSON.")
+@_eval_options("releases")
 def isaf_cmd(path: str, limit: int | None, as_json: bool) -> None:
     """Provinces, start date, killed and detained exact-match shares (ISAF press releases JSONL)."""
     from frontlines.evaluate.isaf import evaluate_isaf
 
-    try:
-        r = evaluate_isaf(path, limit)
-    except FrontlinesError as exc:
-        fail(str(exc))
+    r = _figures(lambda: evaluate_isaf(path, limit))
     _print(
         r,
         as_json,
@@ -73,40 +85,31 @@ def isaf_cmd(path: str, limit: int | None, as_json: bool) -> None:
 
 
 @eval_command.command("ucdp")
-@click.argument("path", type=_PATH)
-@click.option("--limit", type=int, default=None, help="Only the first N rows.")
-@click.option("--json", "as_json", is_flag=True, help="Print every figure and the failures as JSON.")
+@_eval_options("rows", json_help="Print every figure and the failures as JSON.")
 def ucdp_cmd(path: str, limit: int | None, as_json: bool) -> None:
     """Geocoding figures on a UCDP GED sample (CSV): within 25 km (where_prec 1-2) and right admin1."""
     try:
         module = importlib.import_module("frontlines.evaluate.ucdp")
     except ImportError:
         fail("the UCDP evaluation is not available in this installation")
-    try:
-        r = module.evaluate_ucdp(path, limit=limit) if limit else module.evaluate_ucdp(path)
-    except FrontlinesError as exc:
-        fail(str(exc))
-    if as_json:
-        click.echo(json.dumps(r, indent=2, default=str))
-        return
-    click.echo(
-        f"UCDP n={r['n']}: resolved {r['resolved']}  within 25 km {r['within_25km']:.3f} "
-        f"(n={r['prec12_n']}, where_prec 1-2)  admin1 {r['admin1_accuracy']:.3f} (n={r['admin1_n']})"
+    r = _figures(lambda: module.evaluate_ucdp(path, limit=limit) if limit else module.evaluate_ucdp(path))
+    _print(
+        r,
+        as_json,
+        [
+            f"UCDP n={r['n']}: resolved {r['resolved']}  within 25 km {r['within_25km']:.3f} "
+            f"(n={r['prec12_n']}, where_prec 1-2)  admin1 {r['admin1_accuracy']:.3f} (n={r['admin1_n']})"
+        ],
     )
 
 
 @eval_command.command("gold")
-@click.argument("path", type=_PATH)
-@click.option("--limit", type=int, default=None, help="Only the first N reports.")
-@click.option("--json", "as_json", is_flag=True, help="Print every figure as JSON.")
+@_eval_options("reports")
 def gold_cmd(path: str, limit: int | None, as_json: bool) -> None:
     """Main-event accuracy, event-set F1, fatalities and claims recall on a gold JSONL file."""
     from frontlines.evaluate.gold import evaluate_gold
 
-    try:
-        r = evaluate_gold(path, limit)
-    except FrontlinesError as exc:
-        fail(str(exc))
+    r = _figures(lambda: evaluate_gold(path, limit))
     es = r["event_set"]
     _print(
         r,

@@ -10,7 +10,7 @@ from typing import IO, Any
 
 import click
 
-from frontlines.cli.common import fail
+from frontlines.cli.common import cannot_write, fail
 from frontlines.errors import FrontlinesError
 
 _EPILOG = """\b
@@ -176,7 +176,7 @@ def _run_batch(
             else open(output_path, "w", encoding="utf-8", newline="\n")
         )
     except OSError as exc:
-        fail(f"{output_path}: cannot be written ({exc.strerror or exc})")
+        cannot_write(str(output_path), exc)
     started = time.monotonic()
     counts = {"read": 0, "ok": 0, "failed": 0}
 

@@ -16,7 +16,8 @@ from typing import Any
 
 import click
 
-from frontlines.cli.common import db_option, fail, resolve_db
+from frontlines.chunks import chunked
+from frontlines.cli.common import db_option, fail, open_store
 from frontlines.errors import FrontlinesError, InputError
 
 PAYLOAD = "payload"
@@ -53,14 +54,7 @@ def write_results_parquet(
     schema = pa.schema([pa.field(PAYLOAD, pa.string())])
     count = 0
     with pq.ParquetWriter(str(path), schema) as writer:
-        chunk: list[str] = []
-        for result in results:
-            chunk.append(json.dumps(result, ensure_ascii=False))
-            if len(chunk) >= rows_per_group:
-                writer.write_table(pa.table({PAYLOAD: chunk}, schema=schema))
-                count += len(chunk)
-                chunk = []
-        if chunk:
+        for chunk in chunked((json.dumps(r, ensure_ascii=False) for r in results), rows_per_group):
             writer.write_table(pa.table({PAYLOAD: chunk}, schema=schema))
             count += len(chunk)
     return count
@@ -79,12 +73,11 @@ def write_results_parquet(
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def load_command(files: tuple[str, ...], db: str | None, group_size: int, as_json: bool) -> None:
     """Import result Parquet files (from the Ray engine) into the store."""
-    from frontlines.store import Database
     from frontlines.store.bulk import load_results
 
     try:
         start = time.perf_counter()
-        with Database.open(resolve_db(db)) as store:
+        with open_store(db, create=True) as store:
             stats = load_results(store, iter_result_parquet(files), group_size=group_size)
         seconds = time.perf_counter() - start
     except FrontlinesError as exc:

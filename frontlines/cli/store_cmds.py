@@ -9,16 +9,25 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from typing import Any, TypeVar
+from collections.abc import Callable
+from typing import Any
 
 import click
 
-from frontlines.cli.common import db_option, fail, resolve_db
-from frontlines.errors import FrontlinesError, UsageError
-
-_T = TypeVar("_T")
+from frontlines.cli.common import (
+    TableSpec,
+    between_option,
+    cli_errors,
+    country_option,
+    db_option,
+    emit_to,
+    fail,
+    open_store,
+    output_option,
+    print_table,
+    read_store,
+    with_store,
+)
 
 EVENT_FORMATS = ["table", "csv", "json", "jsonl", "geojson", "parquet", "plover"]
 ROW_FORMATS = ["table", "csv", "json", "jsonl", "parquet"]
@@ -34,35 +43,8 @@ quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress bar
 workers_option = click.option(
     "--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Extraction processes."
 )
-output_option = click.option("--output", "-o", "output", default=None, metavar="FILE", help="Write to FILE.")
 limit_option = click.option("--limit", type=click.IntRange(min=0), default=None, help="At most N rows.")
-
-
-@contextmanager
-def _errors() -> Iterator[None]:
-    """Frontlines errors as one line on stderr and exit 1."""
-    try:
-        yield
-    except UsageError as exc:
-        raise click.UsageError(str(exc)) from None
-    except FrontlinesError as exc:
-        fail(str(exc))
-
-
-def _open(db: str | None, *, create: bool = False, timeout: float = 30.0) -> Any:
-    from frontlines.store import Database
-
-    return Database.open(resolve_db(db), create=create, timeout=timeout)
-
-
-def _read(db: str | None, query: Callable[[Any], _T]) -> _T:
-    """Open the store, run one read-only query on a connection, close the store."""
-    store = _open(db)
-    try:
-        with store.read() as conn:
-            return query(conn)
-    finally:
-        store.close()
+TABLE_FILE_WIDTH = 200  # columns of a --format table written to --output
 
 
 # -- ingest and reprocess ---------------------------------------------------------------------------------
@@ -170,9 +152,9 @@ def ingest_command(
     from frontlines.ingest.discover import estimate_total
     from frontlines.ingest.pipeline import ingest
 
-    with _errors():
+    with cli_errors():
         get_engine(engine, address=address)  # validates the pair (and that Ray is installed) before any work
-        store = _open(db, create=True, timeout=timeout)
+        store = open_store(db, create=True, timeout=timeout)
         total = None if quiet else estimate_total(inputs)
         try:
             stats = _run_with_progress(
@@ -203,8 +185,8 @@ def reprocess_command(
     """Re-extract stored documents made by an older extractor version (or all with --all)."""
     from frontlines.ingest.pipeline import count_stale, reprocess
 
-    with _errors():
-        store = _open(db, timeout=timeout)
+    with cli_errors():
+        store = open_store(db, timeout=timeout)
         try:
             total = count_stale(store, include_current=all_documents)
             stats = _run_with_progress(
@@ -230,32 +212,35 @@ def _check_output(fmt: str, output: str | None) -> None:
         raise click.UsageError("--format parquet needs --output FILE")
 
 
-def _table(
-    rows: list[dict[str, Any]], columns: list[tuple[str, str]], title: str, output: str | None
-) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=title, show_lines=False)
-    for _key, header in columns:
-        table.add_column(header, overflow="fold")
-    for row in rows:
-        table.add_row(*("" if row.get(k) is None else str(row.get(k)) for k, _ in columns))
-    if output:
-        with open(output, "w", encoding="utf-8") as fh:
-            Console(file=fh, width=200).print(table)
+def _listing(fmt: str, output: str | None, table: TableSpec, write: Callable[[Any], None]) -> None:
+    """A listing's output: ``--format table`` as the rich ``table`` (rows, columns, title); any other format
+    by ``write(out)``, ``out`` being stdout or the path given with ``--output``."""
+    if fmt == "table":
+        print_table(*table, output, file_width=TABLE_FILE_WIDTH)
     else:
-        Console().print(table)
+        emit_to(write, output)
 
 
-def _write(writer: Callable[[Any], None], output: str | None, binary: bool = False) -> None:
-    if output:
-        try:
-            writer(output)
-        except OSError as exc:
-            fail(f"{output}: cannot be written ({exc.strerror or exc})")
-    else:
-        writer(sys.stdout)
+def _group_lists(ctx: click.Context, db: str | None, fmt: str, output: str | None) -> bool:
+    """For a group that lists when run alone: keep ``--db`` for a subcommand; True when the group lists."""
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+    if ctx.invoked_subcommand is not None:
+        return False
+    _check_output(fmt, output)
+    return True
+
+
+def _read_one(
+    ctx: click.Context, db: str | None, query: Callable[[Any], dict[str, Any] | None], missing: str
+) -> dict[str, Any]:
+    """For a ``show`` subcommand: what ``query`` reads from the store (``--db`` given here, else the group's);
+    exit 1 with the line ``missing`` when it finds nothing."""
+    with cli_errors():
+        found = read_store(db or (ctx.obj or {}).get("db"), query)
+    if found is None:
+        fail(missing)
+    return found
 
 
 # -- events ----------------------------------------------------------------------------------------------
@@ -281,14 +266,14 @@ _EVENT_TABLE = [
 @click.option(
     "--mentions", "show_mentions", is_flag=True, help="One row per event mention, not per happening."
 )
-@click.option("--country", default=None, help="ISO2, ISO3 or English name.")
+@country_option
 @click.option("--admin1", default=None, help="Province or state.")
 @click.option(
     "--actor", default=None, help="Actor name (any of the four actor fields; part of a name is enough)."
 )
 @click.option("--type", "event_type", default=None, help="ACLED event type.")
 @click.option("--sub-type", "sub_event_type", default=None, help="ACLED sub-event type.")
-@click.option("--between", default=None, metavar="START..END", help="Period, YYYY-MM-DD..YYYY-MM-DD.")
+@between_option
 @click.option("--modality", default=None, help="asserted, claimed, denied, hypothetical or negated.")
 @click.option(
     "--min-sources", type=click.IntRange(min=0), default=None, help="At least N independent sources."
@@ -307,31 +292,22 @@ def events_command(
     **filters: Any,
 ) -> None:
     """List canonical events (one per happening), filtered; `events show ID` shows one with its mentions."""
-    ctx.ensure_object(dict)
-    ctx.obj["db"] = db
-    if ctx.invoked_subcommand is not None:
+    if not _group_lists(ctx, db, fmt, output):
         return
-    _check_output(fmt, output)
     from frontlines.export import write_events
     from frontlines.store import queries
     from frontlines.store.rows import event_export_row, mention_export_row
 
-    with _errors():
-        store = _open(db)
-        try:
-            f = queries.EventFilter(limit=limit, **filters)
-            with store.read() as conn:
-                if show_mentions:
-                    rows = [mention_export_row(m) for m in queries.mentions(conn, f)]
-                else:
-                    rows = [event_export_row(e) for e in queries.canonical_events(conn, f)]
-        finally:
-            store.close()
-        if fmt == "table":
-            title = f"{len(rows)} event mention(s)" if show_mentions else f"{len(rows)} event(s)"
-            _table(rows, _EVENT_TABLE, title, output)
-        else:
-            _write(lambda out: write_events(rows, fmt, out), output)
+    def query(conn: Any) -> list[dict[str, Any]]:
+        f = queries.EventFilter(limit=limit, **filters)
+        if show_mentions:
+            return [mention_export_row(m) for m in queries.mentions(conn, f)]
+        return [event_export_row(e) for e in queries.canonical_events(conn, f)]
+
+    with cli_errors():
+        rows = read_store(db, query)
+        title = f"{len(rows)} event mention(s)" if show_mentions else f"{len(rows)} event(s)"
+        _listing(fmt, output, (rows, _EVENT_TABLE, title), lambda out: write_events(rows, fmt, out))
 
 
 @events_command.command("show")
@@ -344,10 +320,7 @@ def events_show_command(ctx: click.Context, ident: str, db: str | None, fmt: str
     from frontlines.store import queries
     from frontlines.store.rows import event_export_row
 
-    with _errors():
-        event = _read(db or (ctx.obj or {}).get("db"), lambda conn: queries.event_detail(conn, ident))
-    if event is None:
-        fail(f"{ident}: no such event")
+    event = _read_one(ctx, db, lambda conn: queries.event_detail(conn, ident), f"{ident}: no such event")
     mentions = event.pop("mention_rows")
     row = event_export_row(event)
     if fmt == "json":
@@ -409,6 +382,13 @@ _CLAIM_COLUMNS = [
     "contradicts",
     "extractor_version",
 ]
+_CLAIM_TABLE = [
+    ("claimant", "claimant"),
+    ("stance", "stance"),
+    ("text", "text"),
+    ("event_uid", "event"),
+    ("contradicts", "contradicts"),
+]
 
 
 @click.command("claims")
@@ -447,40 +427,28 @@ def claims_command(
         from frontlines.cli.control_cmds import emit_ledger
         from frontlines.store import territory
 
-        with _errors():
-            store = _open(db)
-            try:
-                entries = territory.contested_pairs(store, country=country, between=between)
-            finally:
-                store.close()
+        with cli_errors():
+            entries = with_store(
+                db, lambda store: territory.contested_pairs(store, country=country, between=between)
+            )
         emit_ledger(entries[:limit] if limit else entries, fmt, output)
         return
     from frontlines.export import write_rows
     from frontlines.store import queries
 
-    with _errors():
-        store = _open(db)
-        try:
-            with store.read() as conn:
-                if event_uid:
-                    event = queries.find_event(conn, event_uid)
-                    event_uid = event["uid"] if event else event_uid
-                rows = queries.claims(
-                    conn, document_key=document_key, event_uid=event_uid, claimant=claimant, limit=limit
-                )
-        finally:
-            store.close()
-        if fmt == "table":
-            cols = [
-                ("claimant", "claimant"),
-                ("stance", "stance"),
-                ("text", "text"),
-                ("event_uid", "event"),
-                ("contradicts", "contradicts"),
-            ]
-            _table(rows, cols, f"{len(rows)} claim(s)", output)
-        else:
-            _write(lambda out: write_rows(rows, _CLAIM_COLUMNS, fmt, out), output)
+    def query(conn: Any) -> list[dict[str, Any]]:
+        uid = event_uid
+        if uid:
+            event = queries.find_event(conn, uid)
+            uid = event["uid"] if event else uid
+        return queries.claims(conn, document_key=document_key, event_uid=uid, claimant=claimant, limit=limit)
+
+    with cli_errors():
+        rows = read_store(db, query)
+        title = f"{len(rows)} claim(s)"
+        _listing(
+            fmt, output, (rows, _CLAIM_TABLE, title), lambda out: write_rows(rows, _CLAIM_COLUMNS, fmt, out)
+        )
 
 
 # -- documents -------------------------------------------------------------------------------------------
@@ -500,6 +468,15 @@ _DOC_COLUMNS = [
     "ingested_at",
     "updated_at",
 ]
+_DOC_TABLE = [
+    ("document_key", "key"),
+    ("title", "title"),
+    ("published", "published"),
+    ("status", "status"),
+    ("sources", "sources"),
+    ("events", "events"),
+    ("extractor_version", "extractor"),
+]
 
 
 @click.group("documents", invoke_without_command=True)
@@ -513,30 +490,18 @@ def documents_command(
     ctx: click.Context, db: str | None, status: str | None, limit: int | None, fmt: str, output: str | None
 ) -> None:
     """List stored documents; `documents show KEY` shows one with its sources, events and claims."""
-    ctx.ensure_object(dict)
-    ctx.obj["db"] = db
-    if ctx.invoked_subcommand is not None:
+    if not _group_lists(ctx, db, fmt, output):
         return
-    _check_output(fmt, output)
     from frontlines.export import write_rows
     from frontlines.store import queries
 
-    with _errors():
-        rows = _read(db, lambda conn: queries.documents(conn, status=status, limit=limit))
-        if fmt == "table":
-            cols = [
-                ("document_key", "key"),
-                ("title", "title"),
-                ("published", "published"),
-                ("status", "status"),
-                ("sources", "sources"),
-                ("events", "events"),
-                ("extractor_version", "extractor"),
-            ]
-            short = [{**r, "document_key": r["document_key"][:12]} for r in rows]
-            _table(short, cols, f"{len(rows)} document(s)", output)
-        else:
-            _write(lambda out: write_rows(rows, _DOC_COLUMNS, fmt, out), output)
+    with cli_errors():
+        rows = read_store(db, lambda conn: queries.documents(conn, status=status, limit=limit))
+        short = [{**r, "document_key": r["document_key"][:12]} for r in rows]
+        title = f"{len(rows)} document(s)"
+        _listing(
+            fmt, output, (short, _DOC_TABLE, title), lambda out: write_rows(rows, _DOC_COLUMNS, fmt, out)
+        )
 
 
 @documents_command.command("show")
@@ -548,10 +513,7 @@ def documents_show_command(ctx: click.Context, key: str, db: str | None, text: b
     """One document (its key, or a unique prefix of 6+ characters) as JSON."""
     from frontlines.store import queries
 
-    with _errors():
-        doc = _read(db or (ctx.obj or {}).get("db"), lambda conn: queries.document_detail(conn, key))
-    if doc is None:
-        fail(f"{key}: no such document")
+    doc = _read_one(ctx, db, lambda conn: queries.document_detail(conn, key), f"{key}: no such document")
     if not text:
         doc.pop("text", None)
     click.echo(json.dumps(doc, ensure_ascii=False, indent=2, default=str))

@@ -17,6 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
+from frontlines.chunks import chunked
 from frontlines.errors import FrontlinesError
 from frontlines.extract.extractor import Extractor, ReportInput
 from frontlines.ids import document_key
@@ -49,24 +50,13 @@ def run_local(
         raise ValueError("workers must be at least 1")
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
-    chunks = _chunks(reports, batch_size)
+    chunks = chunked(reports, batch_size)
     if workers == 1:
         ex = extractor or Extractor()
         for chunk in chunks:
             yield from process_chunk(ex, chunk)
         return
     yield from _run_pool(chunks, workers)
-
-
-def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
-    chunk: list[Item] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def process_chunk(extractor: Extractor, chunk: list[Item]) -> list[dict[str, Any]]:
@@ -217,7 +207,7 @@ class WorkerPool:
 
     def run(self, reports: Iterable[Item], batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[dict[str, Any]]:
         """Result or error dicts for ``reports``, in input order (as :func:`run_local`)."""
-        yield from self._run_chunks(_chunks(reports, batch_size))
+        yield from self._run_chunks(chunked(reports, batch_size))
 
     def _run_chunks(self, chunks: Iterator[list[Item]]) -> Iterator[dict[str, Any]]:
         # Pool.imap would drain the whole input into its task queue at once; a bounded window of futures

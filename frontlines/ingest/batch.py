@@ -14,11 +14,11 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, BinaryIO
 
 from frontlines.errors import InputError
 from frontlines.extract.extractor import ReportInput, parse_date
+from frontlines.ingest.read import existing_file
 
 FIELDS = ("text", "id", "title", "date", "url", "source")
 MAX_LINE_BYTES = 20 * 1024 * 1024  # one line is one report: the same limit as a single file
@@ -53,11 +53,7 @@ def iter_batch(
     if name == "-":
         yield from iter_jsonl(sys.stdin.buffer, defaults=defaults)
         return
-    p = Path(name)
-    if not p.exists():
-        raise InputError("no such file", source=name)
-    if p.is_dir():
-        raise InputError("is a directory, not a file", source=name)
+    p = existing_file(name)
     try:
         fh = p.open("rb")
     except OSError as exc:

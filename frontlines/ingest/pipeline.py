@@ -19,14 +19,15 @@ import functools
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
 from sqlalchemy import Row, or_, select
 
 from frontlines.extract.extractor import Extractor, ReportInput, clean_text
 from frontlines.ids import document_key
 from frontlines.ingest.discover import Failed, InputLike, Item, Pending, discover
+from frontlines.run_counts import RunCounts
 from frontlines.store.database import Database
 from frontlines.store.models import TABLES
 from frontlines.store.syndication import StoredSyndication, signature_of
@@ -40,24 +41,17 @@ from frontlines.store.writer import (
 from frontlines.version import EXTRACTOR_VERSION
 
 CHECK_CHUNK = 64  # reports looked up together in the cheap "already stored?" check
-MAX_LISTED_FAILURES = 1000  # failures kept in the summary (all of them are in the failed_inputs table)
 
 Progress = Callable[[int], None]
 
 
 @dataclass
-class IngestStats:
+class IngestStats(RunCounts):
     """What a run did, and where its time went."""
 
-    read: int = 0
-    new: int = 0
+    COUNTS: ClassVar[tuple[str, ...]] = ("read", "new", "replaced", *RunCounts.COUNTS[2:])
+
     replaced: int = 0
-    unchanged: int = 0
-    failed: int = 0
-    sources_added: int = 0
-    events: int = 0
-    claims: int = 0
-    failures: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
     read_seconds: float = 0.0  # reading files, fetching, cheap checks
     store_seconds: float = 0.0  # signatures, transactions, merging
@@ -72,24 +66,10 @@ class IngestStats:
         """Reports handled per second of wall time."""
         return self.read / self.seconds if self.seconds > 0 else 0.0
 
-    def fail(self, ref: str, reason: str) -> None:
-        """Count a failed input and keep its reason for the summary."""
-        self.failed += 1
-        if len(self.failures) < MAX_LISTED_FAILURES:
-            self.failures.append((ref, reason))
-
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready summary."""
+        """JSON-ready summary: the counts and failures, then the time split."""
         return {
-            "read": self.read,
-            "new": self.new,
-            "replaced": self.replaced,
-            "unchanged": self.unchanged,
-            "failed": self.failed,
-            "sources_added": self.sources_added,
-            "events": self.events,
-            "claims": self.claims,
-            "failures": [{"input": r, "reason": why} for r, why in self.failures],
+            **super().to_dict(),
             "seconds": round(self.seconds, 3),
             "seconds_reading": round(self.read_seconds, 3),
             "seconds_extracting": round(self.extract_seconds, 3),

@@ -60,6 +60,16 @@ class RawReport:
 # -- entry points ------------------------------------------------------------------------------------
 
 
+def existing_file(name: str) -> Path:
+    """``name`` as a Path; InputError naming it when there is no such file or it is a directory."""
+    p = Path(name)
+    if not p.exists():
+        raise InputError("no such file", source=name)
+    if p.is_dir():
+        raise InputError("is a directory, not a file", source=name)
+    return p
+
+
 def read_path(path: str | os.PathLike[str]) -> RawReport:
     """Read a report from a file path, or from stdin when ``path`` is ``-``.
 
@@ -68,11 +78,7 @@ def read_path(path: str | os.PathLike[str]) -> RawReport:
     name = str(path)
     if name == "-":
         return read_stream(sys.stdin.buffer, "<stdin>")
-    p = Path(name)
-    if not p.exists():
-        raise InputError("no such file", source=name)
-    if p.is_dir():
-        raise InputError("is a directory, not a file", source=name)
+    p = existing_file(name)
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:

@@ -99,6 +99,19 @@ class _Generational(Generic[T]):
             self._items[key] = value
             self._evict()
 
+    def _cached(self, generation: int, key: Hashable, build: Callable[[], T], keep: Callable[[T], bool]) -> T:
+        """The value for ``key`` in this generation (a hit), else ``build()`` (a miss), stored when ``keep``
+        says so; what ``build`` raises propagates and nothing is stored."""
+        value = self._lookup(generation, key)
+        if value is not None:
+            self.hits += 1
+            return value
+        self.misses += 1
+        value = build()
+        if keep(value):
+            self._store(generation, key, value)
+        return value
+
     def _reset(self, generation: int) -> None:
         """Forget every value (called with the lock held when the generation moved on)."""
         self._items.clear()
@@ -124,15 +137,7 @@ class Memo(_Generational[Any]):
         for another can exhaust the pool (every worker thread holding one, none left for the check)."""
         if generation is None:
             generation = self.version.current()
-        value = self._lookup(generation, key)
-        if value is not None:
-            self.hits += 1
-            return value
-        self.misses += 1
-        value = compute()
-        if value is not None:
-            self._store(generation, key, value)
-        return value
+        return self._cached(generation, key, compute, lambda value: value is not None)
 
 
 class ResponseCache(_Generational[bytes]):
@@ -161,16 +166,7 @@ class ResponseCache(_Generational[bytes]):
         """The body for ``key``: cached, or built by ``build()`` (errors propagate and are not kept)."""
         if self.max_entries <= 0:
             return build()
-        generation = self.version.current()
-        body = self._lookup(generation, key)
-        if body is not None:
-            self.hits += 1
-            return body
-        self.misses += 1
-        body = build()
-        if len(body) <= MAX_BODY:
-            self._store(generation, key, body)
-        return body
+        return self._cached(self.version.current(), key, build, lambda body: len(body) <= MAX_BODY)
 
     def _reset(self, generation: int) -> None:
         super()._reset(generation)

@@ -126,14 +126,7 @@ def all_events(conn: Connection, f: sq.EventFilter, limit: int | None = None) ->
 def document_page(conn: Connection, page: int, page_size: int, status: str | None = None) -> Page:
     """Documents without their text, newest ingest first, one page, with counts of sources and events."""
     page, page_size = check_page(page, page_size)
-    n_sources = (
-        select(func.count()).select_from(SOURCES).where(SOURCES.c.document_key == DOCS.c.document_key)
-    ).scalar_subquery()
-    n_events = (
-        select(func.count()).select_from(MENTIONS).where(MENTIONS.c.document_key == DOCS.c.document_key)
-    ).scalar_subquery()
-    cols = [c for c in DOCS.c if c.name not in ("text", "minhash", "warnings")]
-    stmt = select(*cols, n_sources.label("sources"), n_events.label("events"))
+    stmt = sq.document_listing()
     count = select(func.count()).select_from(DOCS)
     if status:
         if status not in ("ok", "failed"):

@@ -17,14 +17,16 @@ from __future__ import annotations
 import functools
 import json
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import JSON, Table, text
 from sqlalchemy.engine import Connection
 
+from frontlines.chunks import chunked
 from frontlines.ids import document_key as make_document_key
+from frontlines.run_counts import RunCounts
 from frontlines.store.database import Database
 from frontlines.store.models import TABLES
 from frontlines.store.sql import insert_ignore
@@ -32,7 +34,6 @@ from frontlines.store.syndication import StoredSyndication, signature_of
 from frontlines.store.writer import SourceRef, record_failure, save_result, utcnow
 
 DEFAULT_GROUP = 50  # documents per transaction in load_results
-_MAX_LISTED = 1000
 
 
 def bulk_insert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> int:
@@ -73,23 +74,8 @@ def _pg_copy_insert(conn: Connection, table: Table, rows: Sequence[dict[str, Any
 
 
 @dataclass
-class LoadStats:
+class LoadStats(RunCounts):
     """What :func:`load_results` did."""
-
-    read: int = 0
-    new: int = 0
-    unchanged: int = 0
-    failed: int = 0
-    sources_added: int = 0
-    events: int = 0
-    claims: int = 0
-    failures: list[tuple[str, str]] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready summary."""
-        out = {k: v for k, v in self.__dict__.items() if k != "failures"}
-        out["failures"] = [{"input": r, "reason": why} for r, why in self.failures]
-        return out
 
 
 def load_results(
@@ -105,7 +91,7 @@ def load_results(
     """
     stats = LoadStats()
     syndication = StoredSyndication()
-    for group in _groups(results, group_size):
+    for group in chunked(results, group_size):
         keys = [_key(r) for r in group if "error" not in r]
         current = db.current_keys(k for k in keys if k)
         done = db.write(
@@ -113,9 +99,7 @@ def load_results(
                 _write_group, group=group, current=current, syndication=syndication, default_source=source
             )
         )
-        for name in ("read", "new", "unchanged", "failed", "sources_added", "events", "claims"):
-            setattr(stats, name, getattr(stats, name) + getattr(done, name))
-        stats.failures.extend(done.failures[: max(0, _MAX_LISTED - len(stats.failures))])
+        stats.add(done)
     return stats
 
 
@@ -136,8 +120,7 @@ def _write_group(
         ref = str(result.get("id") or "")
         if "error" in result:
             record_failure(conn, ref or "result", str(result["error"]), "ExtractionError")
-            local.failed += 1
-            local.failures.append((ref, str(result["error"])))
+            local.fail(ref, str(result["error"]))
             continue
         key = _key(result)
         src = SourceRef(
@@ -162,14 +145,3 @@ def _write_group(
 
 def _key(result: dict[str, Any]) -> str:
     return str(result.get("document_key") or make_document_key(result.get("text") or ""))
-
-
-def _groups(items: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
-    group: list[dict[str, Any]] = []
-    for item in items:
-        group.append(item)
-        if len(group) >= size:
-            yield group
-            group = []
-    if group:
-        yield group

@@ -219,10 +219,9 @@ def claims(
     return rows
 
 
-def documents(
-    conn: Connection, *, status: str | None = None, limit: int | None = None
-) -> list[dict[str, Any]]:
-    """Documents without their text: key, title, dates, versions, status, counts of sources and events."""
+def document_listing() -> Select:
+    """The query behind document listings: every document column but the text, the MinHash and the
+    warnings, with counts of its sources (``sources``) and event mentions (``events``); no order, no filter."""
     n_sources = (
         select(func.count()).select_from(SOURCES).where(SOURCES.c.document_key == DOCS.c.document_key)
     ).scalar_subquery()
@@ -230,9 +229,14 @@ def documents(
         select(func.count()).select_from(MENTIONS).where(MENTIONS.c.document_key == DOCS.c.document_key)
     ).scalar_subquery()
     cols = [c for c in DOCS.c if c.name not in ("text", "minhash", "warnings")]
-    stmt = select(*cols, n_sources.label("sources"), n_events.label("events")).order_by(
-        DOCS.c.ingested_at.desc(), DOCS.c.document_key
-    )
+    return select(*cols, n_sources.label("sources"), n_events.label("events"))
+
+
+def documents(
+    conn: Connection, *, status: str | None = None, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """Documents without their text: key, title, dates, versions, status, counts of sources and events."""
+    stmt = document_listing().order_by(DOCS.c.ingested_at.desc(), DOCS.c.document_key)
     if status:
         stmt = stmt.where(DOCS.c.status == _spelled(status, ("ok", "failed"), "--status"))
     return [plain(r) for r in conn.execute(_limited(stmt, limit))]
