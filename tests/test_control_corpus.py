@@ -173,3 +173,21 @@ def test_bad_input_exit_codes(corpus_db):
     assert CliRunner().invoke(main, ["control", "--db", corpus_db, "--on", "10 Aug"]).exit_code == 1
     assert CliRunner().invoke(main, ["control", "--db", corpus_db, "--country", "Narnia"]).exit_code == 1
     assert CliRunner().invoke(main, ["control", "--db", corpus_db, "--format", "xml"]).exit_code == 2
+
+
+def test_show_prints_stored_text_as_text_not_markup(tmp_path):
+    """A document id that is a file path ("[/tmp/...]" reads as a closing tag to rich) and quotes with
+    brackets are printed as they are."""
+    report = tmp_path / "[bold]kunduz.txt"
+    report.write_text(
+        "KUNDUZ, Afghanistan (Aug. 9, 2021) - Taliban fighters captured the city of Kunduz on Sunday "
+        "[/red] after days of fighting, residents told the Northern Wire.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "one.db")
+    ingest = CliRunner().invoke(main, ["ingest", str(report), "--db", db, "-q"])
+    assert ingest.exit_code == 0, ingest.output
+    result = CliRunner().invoke(main, ["control", "show", "Kunduz", "--on", "2021-08-10", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "Taliban" in result.output
+    assert "[/red]" in result.output

@@ -177,30 +177,35 @@ def control_show_command(ctx: click.Context, place: str, on: str, db: str | None
 
 def _print_show(place: str, day: dt.date, state: Any, timeline: list[Any]) -> None:
     from rich.console import Console
+    from rich.markup import escape
+
+    def esc(value: object) -> str:
+        # stored text (ids that are file paths, quotes, names) is shown as text, never read as markup
+        return escape(str(value))
 
     con = Console()
     if state is None:
-        con.print(f"[bold]{place}[/bold] on {day}: unknown (no report covers this day)")
+        con.print(f"[bold]{esc(place)}[/bold] on {day}: unknown (no report covers this day)")
     else:
         flag = " [red]CONTESTED[/red]" if state.contested else ""
         con.print(
-            f"[bold]{state.place}[/bold] ({state.admin1}, {state.country}) on {day}: held by "
-            f"[bold]{state.holder}[/bold] since {state.since or 'before the first report'}{flag}; "
+            f"[bold]{esc(state.place)}[/bold] ({esc(state.admin1)}, {esc(state.country)}) on {day}: held by "
+            f"[bold]{esc(state.holder)}[/bold] since {state.since or 'before the first report'}{flag}; "
             f"confidence {state.confidence:.2f}, {state.sources} independent source(s)"
         )
-        con.print(f"rule: {state.why}")
+        con.print(f"rule: {esc(state.why)}")
         con.print("evidence:")
         for e in state.evidence:
             tag = "party claim" if e.party else "independent"
             con.print(
-                f"  - {e.published} {e.source} [{e.document}] ({tag}; {e.stance}) "
-                f'claimant: {e.claimant}\n      "{(e.quote or "").strip()[:300]}"'
+                f"  - {e.published} {esc(e.source)} {esc('[' + str(e.document) + ']')} ({tag}; {esc(e.stance)}) "
+                f'claimant: {esc(e.claimant)}\n      "{esc((e.quote or "").strip()[:300])}"'
             )
     con.print("timeline:")
     for s in timeline:
         flag = " contested" if s.contested else ""
         con.print(
-            f"  {s.since or '…'} .. {s.until or 'now'}: {s.holder}{flag} ({s.confidence:.2f}) — {s.why}"
+            f"  {s.since or '…'} .. {s.until or 'now'}: {esc(s.holder)}{flag} ({s.confidence:.2f}) — {esc(s.why)}"
         )
 
 
