@@ -193,3 +193,21 @@ def test_a_follow_up_sentence_stays_where_the_operation_was(extractor):
     )
     events = _events(extractor, text, published="2012-04-29")
     assert {e.admin1 for e in events} == {"Zabul"}, [(e.sub_event_type, e.admin1) for e in events]
+
+
+def test_a_town_spacy_calls_a_person_and_background_without_a_date(extractor):
+    text = (
+        "Sudan's paramilitary fighters said on Saturday they had taken full control of Wad Madani, the capital "
+        "of Al Jazirah state, after the army withdrew from the city overnight.\n\n"
+        "The army did not comment, but a military source said troops had moved south to protect the road to "
+        "Sennar. Residents reported heavy shelling in the eastern districts on Friday, and at least 12 "
+        "civilians were killed when a shell hit a market.\n\n"
+        "The paramilitaries captured most of the capital in the first weeks of the war."
+    )
+    events = _events(extractor, text, published="2023-12-19")
+    assert events[0].location == "Wad Medani"
+    shelling = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelling and shelling[0].location == "Wad Medani"  # not the road's end, Sennar
+    assert shelling[0].fatalities == 12
+    background = [e for e in events if "first weeks" in e.evidence[0].text]
+    assert all(e.historical for e in background)

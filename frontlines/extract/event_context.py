@@ -24,7 +24,8 @@ _NEAR = re.compile(
 )
 # A place named as a reference point ("an hour's drive from Kabul", "70 km south of Kabul") is not where.
 _REFERENCE = re.compile(
-    r"(?:from|toward|towards|km|kilometres|kilometers|miles|(?:north|south|east|west)(?:east|west)? of)\s+(?:the\s+)?$",
+    r"(?:from|toward|towards|km|kilometres|kilometers|miles|(?:north|south|east|west)(?:east|west)? of|"
+    r"(?:road|route|highway|motorway|corridor|way)\s+(?:to|from|linking|between))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # Where people went, not where it happened: "a resident who fled to Mizoram", "took refuge in Uganda".
@@ -162,10 +163,13 @@ def where(a: Analysis, s: Sentence) -> Where:
     own = _best_place(local(a.in_sentence(a.place_mentions, s)), a.text)
     if own and own.place and own.place.feature != "country":
         return own
+    # Another sentence's reference point ("to protect the road to Sennar") is not where this happened.
     para = [
         m
         for m in a.place_mentions
-        if (st := a.sentence_at(m.start)) is not None and st.paragraph == s.paragraph
+        if (st := a.sentence_at(m.start)) is not None
+        and st.paragraph == s.paragraph
+        and (st.index == s.index or not _REFERENCE.search(a.text[max(0, m.start - 25) : m.start]))
     ]
     found = _best_place(local(para), a.text)
     if found and found.place and found.place.feature != "country":

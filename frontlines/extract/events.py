@@ -604,6 +604,9 @@ def _build(
     place = at or event_context.where(a, s)
     time = event_context.when(a, s, s.start + d.start)
     historical = event_context.is_historical(a, time.date, time.precision if time.level == "sentence" else 1)
+    if not historical and time.level != "sentence" and modality.historical_cue(s.text):
+        # "The RSF captured most of Khartoum in the first weeks of the war": background with no date
+        historical = True
     if not historical and time.level != "sentence":
         # "They are installing explosives on the streets": habitual or ongoing in general, no dated event.
         # (The report's first event sentence is its lead or headline, not a habit: it is exempt.)

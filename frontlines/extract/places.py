@@ -82,6 +82,25 @@ def _blocked(a: Analysis) -> list[tuple[int, int]]:
     return [(e.start, e.end) for e in a.entities if e.label in _BLOCKING_LABELS]
 
 
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|to|into|from|of|outside|around|toward|towards)\s+$", re.IGNORECASE
+)
+_LOCATIVE_MIN_POP = 20_000  # a name spaCy calls a person is a town only when the town is sizeable
+
+
+def _town_after_locative(text: str, start: int, name: str) -> bool:
+    """ "control of Wad Madani", "fled to Wad Madani": a sizeable town the gazetteer knows by exactly this
+    name, after a locative preposition, is a place even where spaCy tagged the name as a person."""
+    if not _LOCATIVE_BEFORE.search(text[max(0, start - 12) : start]):
+        return False
+    gaz = gz.get_gazetteer()
+    for v in gaz.codes(fold(name)):
+        e = gaz.entries[v >> 3]
+        if e[gz.FEATURE] == "populated place" and (e[gz.POP] or 0) >= _LOCATIVE_MIN_POP:
+            return True
+    return False
+
+
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(s < be and bs < e for bs, be in spans)
 
@@ -186,7 +205,11 @@ def _candidate_spans(a: Analysis) -> list[tuple[int, int, str, bool]]:
         for s, e, text in _sub_ngrams(m.group(0), m.start()):
             if _overlaps(taken, s, e):
                 continue
-            if _overlaps(blocked, s, e) and not _FEATURE_AFTER.match(a.text[e : e + 40]):
+            if (
+                _overlaps(blocked, s, e)
+                and not _FEATURE_AFTER.match(a.text[e : e + 40])
+                and not ((s, e) in blocked and _town_after_locative(a.text, s, text))
+            ):
                 # a name the text itself calls a district or province ("Balkh province") is a place
                 # whatever spaCy tagged it (PERSON, NORP)
                 continue
