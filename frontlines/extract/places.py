@@ -311,7 +311,9 @@ def _prefer_named_province(a: Analysis, scored: list[tuple[Any, int]]) -> list[t
     top = [x for x in scored if x[0] == scored[0][0]]
     if len({gaz.entries[i][gz.ADMIN1] for _, i in top}) < 2:
         return scored
-    words = " ".join(fold(w) for w in re.findall(r"[^\W\d_]+", a.text))
+    words = a.__dict__.get("_folded_words")
+    if words is None:  # once per report: several names may need it
+        words = a.__dict__["_folded_words"] = " ".join(fold(w) for w in re.findall(r"[^\W\d_]+", a.text))
 
     def named(x: tuple[Any, int]) -> bool:
         admin1 = gaz.entries[x[1]][gz.ADMIN1]
