@@ -211,3 +211,39 @@ def test_a_town_spacy_calls_a_person_and_background_without_a_date(extractor):
     assert shelling[0].fatalities == 12
     background = [e for e in events if "first weeks" in e.evidence[0].text]
     assert all(e.historical for e in background)
+
+
+def test_killed_when_shells_hit_is_shelling(extractor):
+    text = (
+        "Health officials said at least 9 civilians were killed and 30 wounded when shells hit a camp for "
+        "displaced people near Sake on Monday."
+    )
+    events = _events(extractor, text, published="2024-04-30")
+    assert events[0].sub_event_type == "Shelling/artillery/missile attack"
+    assert events[0].fatalities == 9
+
+
+def test_smoke_grenades_are_crowd_control(extractor):
+    text = (
+        "Police fired smoke grenades and pepper balls to disperse hundreds of protesters marching on the "
+        "parliament in Nairobi on Tuesday."
+    )
+    events = _events(extractor, text, published="2023-03-22")
+    assert events and events[0].event_type == "Protests"
+
+
+def test_a_denial_that_the_town_fell_contradicts_the_capture_claim(extractor):
+    text = (
+        "GOMA - M23 rebels said on Tuesday they had captured the town of Sake after two days of fighting "
+        "with the Congolese army.\n\n"
+        "A spokesman for the Congolese army denied that the town had fallen, saying troops still held the "
+        "hills above it. The UN mission said it was deeply concerned by the fighting."
+    )
+    result = extractor.extract(text, published="2024-04-30", source="Test Wire")
+    by_id = {c.id: c for c in result.claims}
+    denial = [c for c in result.claims if c.stance == "denies"]
+    assert denial, [(c.claimant, c.stance) for c in result.claims]
+    opposed = [by_id[i] for i in denial[0].contradicts]
+    assert any("M23" in c.claimant for c in opposed)
+    un = [c for c in result.claims if c.claimant.startswith("UN")]
+    assert all(not c.contradicts for c in un)

@@ -67,17 +67,27 @@ def _opposed(x: _Made, y: _Made) -> bool:
     if ex is ey and stances & {"denies", "disputes"} and stances - {"denies", "disputes"}:
         return True
     if "denies" in stances and stances != {"denies"}:
-        return ex.sub_event_type == ey.sub_event_type and (
-            _place(ex) == _place(ey) or not _place(ex) or not _place(ey)
-        )
+        # "denied that the town had fallen" against "said they had captured the town": one change of hands
+        return _kind(ex) == _kind(ey) and (_place(ex) == _place(ey) or not _place(ex) or not _place(ey))
     if ex is ey and x.toll is not None and y.toll is not None and x.toll != y.toll:
         return True
     pair = (ex.sub_event_type, ey.sub_event_type)
     territory = (pair[0] in _GAIN and pair[1] in _COUNTER) or (pair[1] in _GAIN and pair[0] in _COUNTER)
     if not territory or not _place(ex) or _place(ex) != _place(ey):
         return False
+    for made, ev in ((x, ex), (y, ey)):
+        if ev.sub_event_type == "Armed clash" and made.claim.claimant not in (ev.actor1, ev.actor2):
+            # fighting goes on there, says one of the sides, against a capture; an onlooker's concern about
+            # "the fighting" opposes nothing
+            return False
     # Only reported happenings oppose each other: a threatened retake does not contradict a capture.
     return ex.modality not in ("hypothetical", "negated") and ey.modality not in ("hypothetical", "negated")
+
+
+def _kind(ev: Event) -> str:
+    """The sub-event type, with the three ways a place changes hands as one kind (a denial names the
+    change, not the way it was made)."""
+    return "territory" if ev.sub_event_type in _GAIN | {"Government regains territory"} else ev.sub_event_type
 
 
 def _toll(a: Analysis, s: Sentence) -> int | None:

@@ -200,6 +200,27 @@ def _refine_violence(hit: TriggerHit, doc: Any) -> tuple[str, Any, Any]:
 _SUBORDINATE = {"advcl", "acl", "relcl", "pcomp"}
 
 
+_WEAPON_TYPES = {
+    "Air/drone strike",
+    "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED",
+    "Suicide bomb",
+    "Grenade",
+    "Chemical weapon",
+}
+
+
+def _how_they_died(hit: TriggerHit, token: Any) -> bool:
+    """ "Nine civilians were killed when shells hit a camp": a "when"/"as" clause naming the weapon tells how
+    the main clause's deaths came about; it is the event, not a side remark."""
+    if hit.sub_event_type not in _WEAPON_TYPES:
+        return False
+    for a in [token, *token.ancestors]:
+        if a.dep_ == "advcl":
+            return any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "as") for c in a.children)
+    return False
+
+
 def _demote_modifiers(hits: list[TriggerHit], doc: Any) -> list[TriggerHit]:
     """A participle that only describes a noun ("their detained commanders", "the wounded soldiers")
     reports a state, not an event: its cue counts for little.  A cue inside a subordinate clause ("three
@@ -213,6 +234,7 @@ def _demote_modifiers(hits: list[TriggerHit], doc: Any) -> list[TriggerHit]:
             toks
             and len(main_clause) > 1
             and any(a.dep_ in _SUBORDINATE for a in [toks[0], *toks[0].ancestors])
+            and not _how_they_died(h, toks[0])
         ):
             h.score -= 2
     return sorted(hits, key=lambda h: (h.score, h.priority), reverse=True)
