@@ -4,8 +4,6 @@ event's actors and inter codes on short synthetic wire-style sentences written f
 
 from __future__ import annotations
 
-import pytest
-
 from frontlines.extract import actors
 
 RSF = "RSF: Rapid Support Forces"
@@ -119,11 +117,6 @@ def test_eritrean_troops_in_tigray_are_external_forces(extractor):
     assert actor_inter(extractor, ERITREANS_IN_TIGRAY, "2021-03-01", ERITREA) == 8
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="until event_actors.inter_on passes the report's country to actors.inter_on, a foreign state's "
-    "forces get inter 1 on the event although the resolver gives the actor 8",
-)
 def test_eritrean_troops_in_tigray_are_inter_8_on_the_event(extractor):
     assert main_event(extractor, ERITREANS_IN_TIGRAY, "2021-03-01").inter1 == 8
 

@@ -71,9 +71,6 @@ def test_israeli_drone_strike_in_lebanon(extractor):
     assert _inter(result, "Military Forces of Lebanon (2022-2025)") == 1
 
 
-@pytest.mark.xfail(
-    reason="event_actors.inter_on looks the code up without the report's country", strict=False
-)
 def test_event_inter_of_forces_abroad_is_external(extractor):
     text = "Israeli tanks shelled the Jabalia refugee camp in the northern Gaza Strip on Tuesday, killing four people."
     _, ev = _extract(extractor, text, "2024-05-07")

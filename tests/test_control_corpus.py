@@ -191,3 +191,19 @@ def test_show_prints_stored_text_as_text_not_markup(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Taliban" in result.output
     assert "[/red]" in result.output
+
+
+def test_a_capture_placed_only_at_its_province_holds_no_place(tmp_path):
+    report = tmp_path / "kivu.txt"
+    report.write_text(
+        "GOMA, Democratic Republic of Congo (April 30, 2024) - M23 rebels said on Tuesday they had captured "
+        "the town of Kibirizaho after two days of fighting with the Congolese army.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "kivu.db")
+    assert CliRunner().invoke(main, ["ingest", str(report), "--db", db, "-q"]).exit_code == 0
+    result = CliRunner().invoke(
+        main, ["control", "--country", "COD", "--on", "2024-05-01", "--db", db, "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert all(row["place"] != "North Kivu" for row in json.loads(result.output))

@@ -247,3 +247,36 @@ def test_a_denial_that_the_town_fell_contradicts_the_capture_claim(extractor):
     assert any("M23" in c.claimant for c in opposed)
     un = [c for c in result.claims if c.claimant.startswith("UN")]
     assert all(not c.contradicts for c in un)
+
+
+def test_a_town_the_gazetteer_lacks_is_placed_at_its_province_not_at_another_town(extractor):
+    text = (
+        "GOMA - M23 rebels said on Tuesday they had captured the town of Kibirizaho after two days of "
+        "fighting with the Congolese army.\n\n"
+        "Separately, at least 9 civilians were killed and 30 wounded when shells hit a camp for displaced "
+        "people near Sake on Monday, health officials said."
+    )
+    events = _events(extractor, text, published="2024-04-30")
+    capture = events[0]
+    assert capture.sub_event_type == "Non-state actor overtakes territory"
+    assert capture.location == "North Kivu" and capture.geo_precision == 3
+    shelling = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelling and shelling[0].location == "Sake"
+    assert shelling[0].actor1.startswith("Unidentified Armed Group") and shelling[0].inter2 == 7
+    assert shelling[0].injured == 30
+
+
+def test_forces_abroad_are_external_on_the_event(extractor):
+    text = "Ethiopian troops clashed with al-Shabaab fighters near Baidoa on Monday, killing 12 militants."
+    ev = _events(extractor, text, published="2023-05-10")[0]
+    assert ev.inter1 == 8 and ev.inter2 == 2 and ev.interaction == 28
+
+
+def test_counts_told_after_the_event_they_belong_to(extractor):
+    text = (
+        "In Pul-e Khumri, the security forces fought the Taliban today. In this clash, 62 Taliban were "
+        "killed and 40 others wounded. The security forces have taken new positions outside the city."
+    )
+    events = _events(extractor, text, published="2021-08-10")
+    assert sum(e.fatalities for e in events) == 62
+    assert len(events) == 1

@@ -59,12 +59,13 @@ class Sides:
     inter2: int = 0
 
 
-def inter_on(name: str, fallback: int, date: dt.date | None) -> int:
-    """The actor's inter code on the event date (the Taliban were 2 until 14 Aug 2021, 1 after)."""
+def inter_on(name: str, fallback: int, date: dt.date | None, country_iso2: str | None = None) -> int:
+    """The actor's inter code on the event date (the Taliban were 2 until 14 Aug 2021, 1 after); with the
+    country the event is in, a state's forces abroad are external forces (8)."""
     fn = getattr(_actors_mod, "inter_on", None)
     if fn is not None and date is not None:
         try:
-            value = fn(name, date)
+            value = fn(name, date, country_iso2=country_iso2)
         except Exception:  # a lookup failure must not lose the event
             value = None
         if isinstance(value, int) and value:
@@ -196,14 +197,14 @@ def sides(
         doer = _main_armed_group(a)
     if doer is not None:
         out.actor1 = doer.actor.name
-        out.inter1 = inter_on(out.actor1, doer.actor.inter, date)
+        out.inter1 = inter_on(out.actor1, doer.actor.inter, date, a.country_iso2)
     elif event_type in _UNNAMED_TYPES or (agent is not None and agent.lemma_.lower() in _UNNAMED_ATTACKERS):
         # "A bomb exploded near a police station": the doer is unnamed; named actors are the targets.
         out.actor1, out.inter1 = f"Unidentified Armed Group{where}", 3
     second = next((m for m in rest if m.actor.name != out.actor1), None)
     if second is not None:
         out.actor2 = second.actor.name
-        out.inter2 = inter_on(out.actor2, second.actor.inter, date)
+        out.inter2 = inter_on(out.actor2, second.actor.inter, date, a.country_iso2)
     if event_type == "Violence against civilians":
         if out.inter1 == 7:  # victims are always actor 2
             out.actor1, out.inter1 = f"Unidentified Armed Group{where}", 3
@@ -215,7 +216,10 @@ def sides(
         out.actor1, out.inter1 = f"Protesters{where}", 6
         out.actor2, out.inter2 = ("", 0)
         if sub_event_type != "Peaceful protest" and state is not None:
-            out.actor2, out.inter2 = state.actor.name, inter_on(state.actor.name, state.actor.inter, date)
+            out.actor2, out.inter2 = (
+                state.actor.name,
+                inter_on(state.actor.name, state.actor.inter, date, a.country_iso2),
+            )
     elif event_type == "Riots":
         state = next((m for m in mentions if m.actor.inter in (1, 2, 3)), None)
         out.actor1, out.inter1 = f"Rioters{where}", 5
@@ -223,14 +227,22 @@ def sides(
         if sub_event_type == "Mob violence":
             out.actor2, out.inter2 = f"Civilians{where}", 7
         elif state is not None:
-            out.actor2, out.inter2 = state.actor.name, inter_on(state.actor.name, state.actor.inter, date)
+            out.actor2, out.inter2 = (
+                state.actor.name,
+                inter_on(state.actor.name, state.actor.inter, date, a.country_iso2),
+            )
     if sub_event_type in _TERRITORY_TYPES and agent is not None and agent.head.lemma_.lower() in _LEAVE_VERBS:
         # "Government forces withdrew from the town": the side that left is actor 2; actor 1 took over.
         taker = next((m for m in [*after, *context_mentions] if m.actor.name != out.actor1), None)
         out.actor1, out.inter1, out.actor2, out.inter2 = "", 0, out.actor1, out.inter1
         if taker is not None:
             out.actor1 = taker.actor.name
-            out.inter1 = inter_on(out.actor1, taker.actor.inter, date)
+            out.inter1 = inter_on(out.actor1, taker.actor.inter, date, a.country_iso2)
+    if out.inter1 == 7 and event_type not in ("Protests", "Riots", "Strategic developments"):
+        # "nine civilians were killed when shells hit a camp": the dead are the targets, never the doers
+        if not out.actor2:
+            out.actor2, out.inter2 = out.actor1, 7
+        out.actor1, out.inter1 = f"Unidentified Armed Group{where}", 3
     if out.actor1 == out.actor2:
         out.actor2, out.inter2 = "", 0
     return out

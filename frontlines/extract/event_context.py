@@ -106,6 +106,51 @@ def is_destination(text: str, m: PlaceMention) -> bool:
     return bool(_DESTINATION.search(text[max(0, m.start - 40) : m.start]))
 
 
+# "the town of Rubaya", "the village of Kibirizi": a named place, whether or not the gazetteer knows it.
+_NAMED_TOWN = re.compile(
+    r"\b(?:town|city|village|locality|settlement|hamlet|camp) of ([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)"
+)
+_THE_TOWN = re.compile(r"\bthe (?:town|city|village|locality|settlement)\b", re.IGNORECASE)
+
+
+def _unknown_towns(a: Analysis, lo: int, hi: int) -> bool:
+    return unknown_town_name(a, lo, hi) is not None
+
+
+def unknown_town_name(a: Analysis, lo: int, hi: int) -> str | None:
+    """The first town named in text[lo:hi] ("the town of Rubaya") that the places step did not resolve."""
+    for m in _NAMED_TOWN.finditer(a.text, lo, hi):
+        start, end = m.start(1), m.end(1)
+        if not any(p.start < end and start < p.end for p in a.place_mentions if p.place is not None):
+            return m.group(1)
+    return None
+
+
+def names_unknown_town(a: Analysis, s: Sentence) -> bool:
+    """Does the sentence name a town the places step could not resolve ("the town of Rubaya"), or say
+    "the town" in a report that named one earlier?  Then no other town of the report is its place."""
+    if _unknown_towns(a, s.start, s.end):
+        return True
+    return bool(_THE_TOWN.search(s.text)) and _unknown_towns(a, 0, s.start)
+
+
+def province_of(place: Place) -> Place | None:
+    """The province (admin1) a place lies in, as a place; the place itself when it is one."""
+    from frontlines.extract import gazetteer
+
+    if place.feature == "admin1":
+        return place
+    if not place.admin1:
+        return None
+    gaz = gazetteer.get_gazetteer()
+    for _score, eid in gazetteer.lookup(
+        place.admin1, place.iso3 or place.country, feature="admin1", fuzzy=False
+    ):
+        if gaz.entries[eid][gazetteer.FEATURE] == "admin1":
+            return gaz.place(eid)
+    return None
+
+
 def main_place(a: Analysis) -> Place | None:
     """The report's main place: the most mentioned town, else the most mentioned province or country."""
     if not a.place_mentions:
@@ -163,6 +208,16 @@ def where(a: Analysis, s: Sentence) -> Where:
     own = _best_place(local(a.in_sentence(a.place_mentions, s)), a.text)
     if own and own.place and own.place.feature != "country":
         return own
+    if names_unknown_town(a, s):
+        # "captured the town of Rubaya" (a village the gazetteer lacks): its province, not some other
+        # town of the report
+        main = main_place(a)
+        if main is None:  # only the dateline names a place: the filing town's province, never the town
+            filed = _best_place(local(a.place_mentions), a.text, allow_dateline=True)
+            main = filed.place if filed is not None else None
+        province = province_of(main) if main is not None else None
+        if province is not None:
+            return Where(province, 3)
     # Another sentence's reference point ("to protect the road to Sennar") is not where this happened.
     para = [
         m

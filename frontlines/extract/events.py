@@ -660,7 +660,7 @@ def _build(
         iso3=p.iso3 if p else None,
         admin1=common_admin1(p.admin1, p.iso3) if p else None,
         admin2=p.admin2 if p else None,
-        location=p.name if p else None,
+        location=(common_admin1(p.name, p.iso3) if p.feature == "admin1" else p.name) if p else None,
         latitude=p.latitude if p else None,
         longitude=p.longitude if p else None,
         geo_precision=place.precision,
@@ -803,7 +803,7 @@ _COUNT_FIELDS = (
 # "after the blast", "during the attack", "in this strike": a definite noun that points back to a
 # happening the report has told, not a new one.
 _BACK_REFERENCE = re.compile(
-    r"\b(?:after|following|since|before|during|in|from|by|of|at|despite)\s+(?:the|this|that|these|those)\s+"
+    r"\b(?:after|following|since|before|during|in|from|by|of|at|despite|for|over)\s+(?:the|this|that|these|those)\s+"
     r"(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -885,7 +885,10 @@ def _finalise(a: Analysis, ev: Event) -> None:
     key = document_key(a.text) if a.text else a.id
     start = ev.evidence[0].start if ev.evidence else None
     ev.id = "ev_" + short_hash(key, ev.sub_event_type, ev.event_date, ev.location, ev.actor1, start)
-    ev.notes = note_for(ev)
+    town = None
+    if ev.geo_precision >= 3 and ev.evidence:
+        town = event_context.unknown_town_name(a, ev.evidence[0].start, ev.evidence[0].end)
+    ev.notes = note_for(ev, town)
 
 
 def _similar_elsewhere(
@@ -1009,7 +1012,11 @@ def extract_events(analysis: Analysis) -> list[Event]:
             main = event_context.main_place(a)
             if here:
                 towns = here[:1]
-            elif main is not None and main.feature == "populated place":
+            elif (
+                main is not None
+                and main.feature == "populated place"
+                and not event_context.names_unknown_town(a, s)
+            ):
                 towns = [event_context.Where(main, 1)]
         if _is_tally(d, towns) and len(a.sentences) > 3:
             continue  # "took five more provincial capitals": a tally; the towns come in their own sentences
@@ -1030,17 +1037,35 @@ def extract_events(analysis: Analysis) -> list[Event]:
     _carry_places(a, found)
     events: list[Event] = []
     order: dict[int, tuple[int, int]] = {}  # id(event) -> (first sentence index, trigger score)
+    pointing_back: list[tuple[Event, Sentence]] = []
     for ev, d, s, level in found:
+        if _refers_back(s.text, d) and level != "sentence":
+            # "concerned by the fighting", "In this clash, 62 were killed": a happening told elsewhere in
+            # the report (or only alluded to), with no date of its own: no new event; handled below
+            pointing_back.append((ev, s))
+            continue
         target = next((e for e in events if _same_event(e, ev)), None)
         if target is None:
             target = next((e for e in events if _restates(e, ev, level == "sentence", s.text)), None)
         if target is None and _refers_back(s.text, d):
-            target = next((e for e in events if _same_happening(e, ev, level == "sentence")), None)
+            target = next((e for e in events if _same_happening(e, ev, True)), None)
         if target is not None:
             _merge(target, ev)
             continue
         events.append(ev)
         order[id(ev)] = (s.index, d.score)
+    for ev, s in pointing_back:
+        # It must not retype or take over another event, and what a party says of it is left to the claims
+        # step; its counts ("three people were killed in the attack") and the outlet's own narration of it
+        # ("shops closed after the blast") join the nearest happening of its kind.
+        near = sorted(
+            (e for e in events if _same_happening(e, ev, False)),
+            key=lambda e: abs(e.evidence[0].start - s.start) if e.evidence else 1 << 30,
+        )
+        narrated = claim_sources.attributed_source(a, s) is None
+        counted = ev.fatalities or ev.injured is not None or ev.arrested is not None  # "no one was hurt" too
+        if near and (counted or narrated):
+            _merge(near[0], ev)
     for ev, _d, _s, _level in titles:
         target = next((e for e in events if _same_event(e, ev) or _retold_in_title(e, ev)), None)
         if target is not None:

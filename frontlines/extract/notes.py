@@ -36,20 +36,24 @@ def _date(value: str | None) -> str:
     return f"{d.day} {d.strftime('%B %Y')}"
 
 
-def _where(ev: Event) -> str:
+def _where(ev: Event, town: str | None = None) -> str:
+    if town and ev.location and ev.location == ev.admin1:
+        # known only to its province: "Rubaya (North Kivu, Democratic Republic of Congo)"
+        return f"{town} ({', '.join(p for p in (ev.admin1, ev.country) if p)})"
     if not ev.location:
         return ev.country or "an unknown location"
     parts = [p for p in (ev.admin1, ev.country) if p]
     return f"{ev.location} ({', '.join(parts)})" if parts else ev.location
 
 
-def note_for(ev: Event) -> str:
-    """The event's note: the template filled in, plus fatalities and modality."""
+def note_for(ev: Event, town: str | None = None) -> str:
+    """The event's note: the template filled in, plus fatalities and modality.  ``town``: the name the
+    report gives a place coded only at its province (the gazetteer lacks it)."""
     text = templates()[ev.sub_event_type].format(
         date=_date(ev.event_date),
         actor1=ev.actor1 or "unidentified actors",
         actor2=ev.actor2 or "unidentified targets",
-        where=_where(ev),
+        where=_where(ev, town),
     )
     text = re.sub(r" (?:against|on|targeting|with|from|at) unidentified targets", "", text)
     extras = []

@@ -168,7 +168,7 @@ def _patterns() -> _Patterns:
         count=count,
         noun=noun,
         passive=re.compile(
-            rf"{np}\s+(?:(?P<aux>{_PASSIVE_AUX})|(?:\w+ly\s+)?)(?P<verb>{pverb})\b(?!\s+or\s+(?:wounded|injured|hurt|captured|arrested|detained|missing|taken))"
+            rf"{np}\s+(?:(?P<aux>{_PASSIVE_AUX})|(?:(?:\w+ly|also)\s+)?)(?P<verb>{pverb})\b(?!\s+or\s+(?:wounded|injured|hurt|captured|arrested|detained|missing|taken))"
             rf"(?(aux)|{no_object})",
             flags,
         ),

@@ -265,6 +265,9 @@ def _reports(conn: Connection, iso3: str | None) -> tuple[list[_Report], list[Cl
         ev_claims = claims.get((m.document_key, m.event_id), [])
         party, claimant, main = _report_party(m, doc, ev_claims)
         where = _place(m, doc)
+        if where["place_id"] is None and (m.geo_precision or 3) >= 3 and m.location == where["admin1"]:
+            # a capture placed only at its province ("took a town" the gazetteer lacks): no town to hold
+            continue
         taker = m.actor1 or ""
         if not taker and party and claimant and is_party(claimant, day):
             taker = claimant  # a party's own statement of a capture with no named taker claims it for itself
