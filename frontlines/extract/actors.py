@@ -553,8 +553,13 @@ def _context_country(analysis: Analysis, hits: list[Hit]) -> str | None:
     for h in hits:
         if h.country:
             votes[h.country] += 1
-        elif len({c.entry.iso3 for c in h.candidates}) == 1 and not h.candidates[0].context_only:
-            e = h.candidates[0].entry
+        else:
+            # a name that is only a context alias elsewhere ("al-Shabaab" in a Mozambique report) still
+            # votes for the group it names outright
+            firm = [c for c in h.candidates if not c.context_only] or h.candidates
+            if len({c.entry.iso3 for c in firm}) != 1 or firm[0].context_only:
+                continue
+            e = firm[0].entry
             if e.iso3 and e.kind != "external" and not e.state:
                 votes[e.iso3] += 1
     return votes.most_common(1)[0][0] if votes else None
