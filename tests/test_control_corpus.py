@@ -175,18 +175,25 @@ def test_bad_input_exit_codes(corpus_db):
     assert CliRunner().invoke(main, ["control", "--db", corpus_db, "--format", "xml"]).exit_code == 2
 
 
-def test_show_prints_stored_text_as_text_not_markup(tmp_path):
-    """A document id that is a file path ("[/tmp/...]" reads as a closing tag to rich) and quotes with
-    brackets are printed as they are."""
-    report = tmp_path / "[bold]kunduz.txt"
-    report.write_text(
-        "KUNDUZ, Afghanistan (Aug. 9, 2021) - Taliban fighters captured the city of Kunduz on Sunday "
-        "[/red] after days of fighting, residents told the Northern Wire.\n",
-        encoding="utf-8",
-    )
+def _ingest_one(tmp_path, name: str, text: str) -> str:
+    """A fresh store holding one report written to ``name``; its path."""
+    report = tmp_path / name
+    report.write_text(text + "\n", encoding="utf-8")
     db = str(tmp_path / "one.db")
     ingest = CliRunner().invoke(main, ["ingest", str(report), "--db", db, "-q"])
     assert ingest.exit_code == 0, ingest.output
+    return db
+
+
+def test_show_prints_stored_text_as_text_not_markup(tmp_path):
+    """A document id that is a file path ("[/tmp/...]" reads as a closing tag to rich) and quotes with
+    brackets are printed as they are."""
+    db = _ingest_one(
+        tmp_path,
+        "[bold]kunduz.txt",
+        "KUNDUZ, Afghanistan (Aug. 9, 2021) - Taliban fighters captured the city of Kunduz on Sunday "
+        "[/red] after days of fighting, residents told the Northern Wire.",
+    )
     result = CliRunner().invoke(main, ["control", "show", "Kunduz", "--on", "2021-08-10", "--db", db])
     assert result.exit_code == 0, result.output
     assert "Taliban" in result.output
@@ -194,14 +201,12 @@ def test_show_prints_stored_text_as_text_not_markup(tmp_path):
 
 
 def test_a_capture_placed_only_at_its_province_holds_no_place(tmp_path):
-    report = tmp_path / "kivu.txt"
-    report.write_text(
+    db = _ingest_one(
+        tmp_path,
+        "kivu.txt",
         "GOMA, Democratic Republic of Congo (April 30, 2024) - M23 rebels said on Tuesday they had captured "
-        "the town of Kibirizaho after two days of fighting with the Congolese army.\n",
-        encoding="utf-8",
+        "the town of Kibirizaho after two days of fighting with the Congolese army.",
     )
-    db = str(tmp_path / "kivu.db")
-    assert CliRunner().invoke(main, ["ingest", str(report), "--db", db, "-q"]).exit_code == 0
     result = CliRunner().invoke(
         main, ["control", "--country", "COD", "--on", "2024-05-01", "--db", db, "--format", "json"]
     )

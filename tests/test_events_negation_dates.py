@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 PUBLISHED = "2010-07-15"  # a Thursday
 
 
@@ -40,22 +42,26 @@ def test_no_one_hurt_keeps_the_blast(extractor):
     assert events[0].fatalities == 0
 
 
-def test_a_date_naming_another_attack_does_not_date_the_strike(extractor):
-    text = (
-        "KABUL, Afghanistan (July 15, 2010) - Afghan and coalition forces killed a Taliban commander "
-        "linked to the July 2 bombing of a aid compound in Kunduz province today."
-    )
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # "July 2" names another attack: the strike is dated by "today"
+        (
+            "KABUL, Afghanistan (July 15, 2010) - Afghan and coalition forces killed a Taliban commander "
+            "linked to the July 2 bombing of a aid compound in Kunduz province today.",
+            "2010-07-15",
+        ),
+        # the named attack is the event itself: it keeps its date
+        (
+            "KABUL, Afghanistan (July 15, 2010) - The Taliban claimed the July 2 bombing of an aid compound in "
+            "Kunduz city that killed two guards.",
+            "2010-07-02",
+        ),
+    ],
+)
+def test_a_date_naming_an_attack_dates_that_attack_only(extractor, text, date):
     events = _events(extractor, text)
-    assert events and events[0].event_date == "2010-07-15"
-
-
-def test_the_named_attack_keeps_its_own_date(extractor):
-    text = (
-        "KABUL, Afghanistan (July 15, 2010) - The Taliban claimed the July 2 bombing of an aid compound in "
-        "Kunduz city that killed two guards."
-    )
-    events = _events(extractor, text)
-    assert events and events[0].event_date == "2010-07-02"
+    assert events and events[0].event_date == date
 
 
 def test_last_week_dates_its_own_sentence(extractor):

@@ -113,10 +113,6 @@ _NAMED_TOWN = re.compile(
 _THE_TOWN = re.compile(r"\bthe (?:town|city|village|locality|settlement)\b", re.IGNORECASE)
 
 
-def _unknown_towns(a: Analysis, lo: int, hi: int) -> bool:
-    return unknown_town_name(a, lo, hi) is not None
-
-
 def unknown_town_name(a: Analysis, lo: int, hi: int) -> str | None:
     """The first town named in text[lo:hi] ("the town of Rubaya") that the places step did not resolve."""
     for m in _NAMED_TOWN.finditer(a.text, lo, hi):
@@ -129,9 +125,9 @@ def unknown_town_name(a: Analysis, lo: int, hi: int) -> str | None:
 def names_unknown_town(a: Analysis, s: Sentence) -> bool:
     """Does the sentence name a town the places step could not resolve ("the town of Rubaya"), or say
     "the town" in a report that named one earlier?  Then no other town of the report is its place."""
-    if _unknown_towns(a, s.start, s.end):
+    if unknown_town_name(a, s.start, s.end) is not None:
         return True
-    return bool(_THE_TOWN.search(s.text)) and _unknown_towns(a, 0, s.start)
+    return bool(_THE_TOWN.search(s.text)) and unknown_town_name(a, 0, s.start) is not None
 
 
 def province_of(place: Place) -> Place | None:
@@ -152,7 +148,14 @@ def province_of(place: Place) -> Place | None:
 
 
 def main_place(a: Analysis) -> Place | None:
-    """The report's main place: the most mentioned town, else the most mentioned province or country."""
+    """The report's main place: the most mentioned town, else the most mentioned province or country
+    (worked out once per report: every event without a place of its own asks)."""
+    if "_main_place" not in a.__dict__:
+        a.__dict__["_main_place"] = _main_place(a)
+    return a.__dict__["_main_place"]
+
+
+def _main_place(a: Analysis) -> Place | None:
     if not a.place_mentions:
         return None
     counts: Counter[str] = Counter()
@@ -176,7 +179,13 @@ def main_place(a: Analysis) -> Place | None:
 
 
 def dominant_country(a: Analysis) -> str | None:
-    """The country most of the report's place mentions are in."""
+    """The country most of the report's place mentions are in (once per report)."""
+    if "_dominant_country" not in a.__dict__:
+        a.__dict__["_dominant_country"] = _dominant_country(a)
+    return a.__dict__["_dominant_country"]
+
+
+def _dominant_country(a: Analysis) -> str | None:
     # The lead paragraph's places weigh double, and where people fled to does not count: a report on a
     # town taken in Chin State whose residents fled to India is about Myanmar.
     counts: Counter[str] = Counter()
@@ -307,8 +316,8 @@ def _event_dates(a: Analysis) -> list[DateMention]:
         before = a.text[max(0, d.start - 50) : d.start]
         if _SINCE_BEFORE.search(before):
             continue
-        if _SPEECH_BEFORE.search(before) and not _names_other_event(a.text, d):
-            continue  # "said on Wednesday", but not "claimed the July 2 bombing"
+        if _said_on(a, d):
+            continue
         st = a.sentence_at(d.start)
         after = a.text[d.end : d.end + 90]
         lead_in = a.text[st.start : d.start].strip() if st is not None else "x"
@@ -403,16 +412,22 @@ def when(a: Analysis, s: Sentence, trigger_at: int | None = None) -> When:
     return When(None, 3, False)
 
 
+def _said_on(a: Analysis, d: DateMention) -> bool:
+    """Is the date the day a source spoke ("said on Wednesday"), not an event's ("claimed the July 2
+    bombing" names the bombing's)?"""
+    return bool(_SPEECH_BEFORE.search(a.text[max(0, d.start - 50) : d.start])) and not _names_other_event(
+        a.text, d
+    )
+
+
 def _speech_date(a: Analysis, s: Sentence) -> DateMention | None:
     """The day the sentence's source spoke ("the army said on Friday", "announced on Friday that"), if
-    the sentence gives one (a single day, not in a dateline, not before the publication date's year)."""
+    the sentence gives one: a single day, not in a dateline, at most 31 days before publication."""
     for d in a.in_sentence(a.dates, s):
         if d.end_date is not None or d.precision > 2 or in_dateline(a.text, d.start, d.end):
             continue
-        before = a.text[max(0, d.start - 50) : d.start]
-        if _SPEECH_BEFORE.search(before) and not _names_other_event(a.text, d):
-            if a.published is None or (a.published - d.date).days <= 31:
-                return d
+        if _said_on(a, d) and (a.published is None or (a.published - d.date).days <= 31):
+            return d
     return None
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from typing import Any
 
 from frontlines.extract import (
@@ -149,8 +150,6 @@ _TRANSLITERATION_MARKS = re.compile(
 
 def _plain_latin(name: str) -> str:
     """The name without macrons, under-dots and ayn/hamza marks."""
-    import unicodedata
-
     name = re.sub("[\u2018\u2019\u02bb\u02bf\u02be]", "", name)
     folded = unicodedata.normalize("NFKD", name)
     return unicodedata.normalize("NFC", "".join(ch for ch in folded if not unicodedata.combining(ch)))
@@ -530,9 +529,11 @@ def _carry_dates(found: list[tuple[Event, Decision, Sentence, str]]) -> None:
     has one (a follow-up sentence usually tells more of the main event), instead of a fallback date."""
     last: tuple[str | None, int] | None = None
     for ev, _d, _s, level in sorted(found, key=lambda f: f[2].index):
-        if level in ("sentence", "speech") and not ev.historical:
+        if ev.historical:
+            continue
+        if level in ("sentence", "speech"):  # the sentence dates itself
             last = (ev.event_date, ev.time_precision)
-        elif level not in ("sentence", "speech") and last is not None and not ev.historical:
+        elif last is not None:
             ev.event_date, ev.time_precision = last
 
 
@@ -833,14 +834,13 @@ def _same_happening(earlier: Event, later: Event, own_date: bool) -> bool:
 
 def _merge(into: Event, other: Event) -> None:
     """Fold a duplicate mention into the event (the battle wins over an air strike inside it)."""
-    if other.sub_event_type in _BATTLES and (
+    battle_wins = other.sub_event_type in _BATTLES and (
         into.sub_event_type in _MERGE_INTO_BATTLE | _OPERATION
         or (into.sub_event_type == "Armed clash" and other.sub_event_type != into.sub_event_type)
-    ):
-        into.sub_event_type, into.event_type = other.sub_event_type, other.event_type
-        into.disorder_type = other.disorder_type
-    if into.sub_event_type == "Peaceful protest" and other.sub_event_type in _DEMONSTRATION:
-        # "students marched ..." then "police fired tear gas at them": the protest was not left alone
+    )
+    # "students marched ..." then "police fired tear gas at them": the protest was not left alone
+    protest_met = into.sub_event_type == "Peaceful protest" and other.sub_event_type in _DEMONSTRATION
+    if battle_wins or protest_met:
         into.sub_event_type, into.event_type = other.sub_event_type, other.event_type
         into.disorder_type = other.disorder_type
     a = event_counts.Counts(
@@ -914,23 +914,19 @@ def _similar_elsewhere(
         told = [f[0] for f in found if f[2].index == si and not f[0].historical]
         if not told:
             continue
-        places = [
-            p
+        places = {  # each place once, none already told
+            p.place.id: p
             for p in a.in_sentence(a.place_mentions, s)
             if p.place is not None
             and p.start >= s.start + m.end()
-            and p.place.id not in {t.location for t in told}
             and p.place.name not in {t.location for t in told}
-        ]
-        seen: set[str] = set()
-        for p in places:
-            assert p.place is not None
-            if p.place.id in seen:
-                continue
-            seen.add(p.place.id)
-            precision = 1 if p.place.feature == "populated place" else 3
+        }
+        for p in places.values():
+            place = p.place
+            assert place is not None
+            precision = 1 if place.feature == "populated place" else 3
             built = _build(
-                a, a.sentences[si], d, doc, None, lead=False, at=event_context.Where(p.place, precision, p)
+                a, a.sentences[si], d, doc, None, lead=False, at=event_context.Where(place, precision, p)
             )
             if built is None:
                 continue
